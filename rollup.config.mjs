@@ -1,0 +1,85 @@
+// Rollup build: two self-contained ES modules.
+//
+//   dist/engine.js                 <- src/engine/index.ts  (pure rules engine, no DOM; Node + browsers)
+//   dist/aide-assistant-medical.js <- src/index.ts         (the custom element, lit + @lit/localize + zod/mini inlined)
+//
+// TypeScript is transpiled by esbuild (types are checked and .d.ts emitted by `tsc`, see
+// the "build" script). esbuild reads tsconfig.json, so `experimentalDecorators` and
+// `useDefineForClassFields: false` are honoured exactly as tsc would (Lit decorators).
+// rules/*.json are imported as plain `import x from '../../rules/x.json'` and turned
+// into JS by @rollup/plugin-json.
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import json from '@rollup/plugin-json';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const production = process.env.ROLLUP_NO_MINIFY !== '1';
+
+/** Plugins shared by both bundles; `browser` selects the "browser" export condition. */
+function plugins({ browser }) {
+  return [
+    nodeResolve({ browser, extensions: ['.mjs', '.js', '.ts', '.json'] }),
+    json({ preferConst: true, compact: true }),
+    esbuild({
+      tsconfig: './tsconfig.json',
+      target: 'es2022',
+      // Minification is terser's job (better output, 2 passes); esbuild only strips types.
+      minify: false,
+      sourceMap: true,
+    }),
+    production &&
+      terser({
+        ecma: 2020,
+        module: true,
+        compress: { passes: 3, module: true, ecma: 2020 },
+        mangle: { module: true },
+        // Keep /*! ... */ and @license comments (lit's BSD-3-Clause notices), drop the rest.
+        format: { comments: 'some', ecma: 2020 },
+      }),
+  ].filter(Boolean);
+}
+
+/** Treat warnings that would make a bundle silently incomplete as errors. */
+function onwarn(warning, warn) {
+  if (warning.code === 'UNRESOLVED_IMPORT' || warning.code === 'MISSING_EXPORT') {
+    throw new Error(`[rollup] ${warning.code}: ${warning.message}`);
+  }
+  // Noise from dependencies: zod 4 has explanatory comments next to /*@__PURE__*/ that
+  // rollup reports as INVALID_ANNOTATION (the annotations themselves still work), and
+  // libraries may contain harmless circular imports. Our own code still warns.
+  const fromDeps = /node_modules/.test(warning.id ?? '') || /node_modules/.test(warning.message);
+  if (fromDeps && ['INVALID_ANNOTATION', 'CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED'].includes(warning.code)) {
+    return;
+  }
+  warn(warning);
+}
+
+/** @type {import('rollup').RollupOptions[]} */
+export default [
+  {
+    input: 'src/engine/index.ts',
+    plugins: plugins({ browser: false }),
+    onwarn,
+    output: {
+      file: 'dist/engine.js',
+      format: 'es',
+      sourcemap: true,
+      inlineDynamicImports: true,
+      generatedCode: 'es2015',
+    },
+  },
+  {
+    input: 'src/index.ts',
+    plugins: plugins({ browser: true }),
+    onwarn,
+    output: {
+      file: 'dist/aide-assistant-medical.js',
+      format: 'es',
+      sourcemap: true,
+      // One file for a <script type="module"> tag: @lit/localize locale modules loaded
+      // with import() are inlined too.
+      inlineDynamicImports: true,
+      generatedCode: 'es2015',
+    },
+  },
+];
