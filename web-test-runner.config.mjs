@@ -39,6 +39,8 @@ export default {
       },
     }),
   ],
+  // Lit runs in dev mode in tests (more checks); its one-line notice is noise.
+  filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].includes('Lit is in dev mode')),
   concurrency: 2,
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
