@@ -1,0 +1,79 @@
+/**
+ * Three-valued evaluation of rule tests: true, false, or null when an answer is missing.
+ * A null result carries the profile fields whose answers would decide it, most decisive first.
+ */
+import type { Test, TextRules } from './rules/schema.js';
+import type { Lang } from './types.js';
+
+export interface Verdict {
+  value: boolean | null;
+  /** Unanswered fields that would decide a null verdict. */
+  fields: string[];
+}
+
+/** Where tests read values: profile fields, derived fields, and facts computed by a mechanism. */
+export interface Context {
+  get(name: string): unknown;
+  /** The profile field to ask when `name` (possibly derived) is unknown. */
+  askFor(name: string): string;
+  fact(name: string): Verdict;
+}
+
+const TRUE: Verdict = { value: true, fields: [] };
+const FALSE: Verdict = { value: false, fields: [] };
+
+export function evaluate(test: Test, ctx: Context): Verdict {
+  if ('all' in test || 'any' in test) {
+    const isAll = 'all' in test;
+    const parts = isAll ? test.all : test.any;
+    const fields: string[] = [];
+    for (const part of parts) {
+      const v = evaluate(part, ctx);
+      // `all` stops at the first false, `any` at the first true.
+      if (v.value === !isAll) return v.value ? TRUE : FALSE;
+      if (v.value === null) for (const f of v.fields) if (!fields.includes(f)) fields.push(f);
+    }
+    return fields.length ? { value: null, fields } : isAll ? TRUE : FALSE;
+  }
+  if ('not' in test) {
+    const v = evaluate(test.not, ctx);
+    return v.value === null ? v : v.value ? FALSE : TRUE;
+  }
+  if ('fact' in test) return ctx.fact(test.fact);
+  const value = ctx.get(test.field);
+  if (value === undefined) return { value: null, fields: [ctx.askFor(test.field)] };
+  let ok = true;
+  if (test.in) ok &&= test.in.includes(value as string);
+  if (test.notIn) ok &&= !test.notIn.includes(value as string);
+  if (test.eq !== undefined) ok &&= value === test.eq;
+  if (typeof value === 'number') {
+    if (test.gte !== undefined) ok &&= value >= test.gte;
+    if (test.gt !== undefined) ok &&= value > test.gt;
+    if (test.lt !== undefined) ok &&= value < test.lt;
+    if (test.lte !== undefined) ok &&= value <= test.lte;
+  } else if (test.gte !== undefined || test.gt !== undefined || test.lt !== undefined || test.lte !== undefined) ok = false;
+  return ok ? TRUE : FALSE;
+}
+
+const numberFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
+
+/** Formats numbers the French way ("1 550") for texts; the element formats amounts itself with Intl. */
+export function formatNumber(n: number, lang: Lang): string {
+  const f = (numberFormats[lang] ??= new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 2 }));
+  return f.format(n);
+}
+
+/** Picks the text variant for a verdict and language, and fills `{placeholders}` from `vars`. */
+export function pickText(text: TextRules | undefined, variant: 'ok' | 'ko' | 'unknown', lang: Lang, vars: Record<string, unknown>): string {
+  if (!text) return '';
+  const raw = (lang === 'en' && text.en?.[variant]) || text[variant] || text.ok || text.ko || text.unknown || '';
+  return fill(raw, vars, lang);
+}
+
+export function fill(raw: string, vars: Record<string, unknown>, lang: Lang): string {
+  if (!raw.includes('{')) return raw;
+  return raw.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const v = vars[name];
+    return v === undefined ? '…' : typeof v === 'number' ? formatNumber(v, lang) : String(v);
+  });
+}

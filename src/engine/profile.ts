@@ -1,0 +1,135 @@
+/**
+ * Profile fields: their type and range, and normalisation of whatever a host passes in.
+ * Hand-written rather than zod: it runs on every simulation and must stay in the microseconds.
+ */
+import { isIsoDate } from './dates.js';
+import type { FieldError, HeldContract, Profile } from './types.js';
+
+export interface FieldSpec {
+  type: 'number' | 'integer' | 'boolean' | 'enum' | 'date' | 'share' | 'percentile' | 'string' | 'contracts';
+  min?: number;
+  max?: number;
+  values?: readonly string[];
+}
+
+const int = (max: number): FieldSpec => ({ type: 'integer', min: 0, max });
+const bool: FieldSpec = { type: 'boolean' };
+const share: FieldSpec = { type: 'share', min: 0, max: 1 };
+const date: FieldSpec = { type: 'date' };
+const euros: FieldSpec = { type: 'number', min: 0, max: 10_000_000 };
+
+/** Every profile field the engine reads. The names are public API. */
+export const profileFields: Readonly<Record<string, FieldSpec>> = {
+  specialty: { type: 'string' },
+  sector: { type: 'enum', values: ['1', '2-optam', '2', 'non-conventionne'] },
+  age: { type: 'integer', min: 18, max: 100 },
+  patienteleMT: int(100_000),
+  fileActive: int(100_000),
+  percentile: { type: 'percentile', min: 0, max: 100 },
+  ccamShare: share,
+  newlyInstalled: bool,
+  contractDate: date,
+  groupPractice: bool,
+  coordinatedPractice: bool,
+  zone: { type: 'enum', values: ['zip', 'zac', 'hors-zone'] },
+  zoneSousDense: bool,
+  rqthOrAld: bool,
+  childrenShare: share,
+  mixedActivity: bool,
+  sharedAssistant: bool,
+  option: { type: 'enum', values: ['1/3-etp', '1/2-etp', '1-etp'] },
+  qpv: bool,
+  mountain: bool,
+  department: { type: 'string' },
+  daysPerWeek: { type: 'number', min: 0, max: 7 },
+  firstInstallation: bool,
+  installationDate: date,
+  secondaryPractice: bool,
+  pdsa: bool,
+  hospitalDeProximite: bool,
+  traineeMonths: { type: 'number', min: 0, max: 12 },
+  conventionalFees: euros,
+  opposableShare: share,
+  feesInZip: euros,
+  daysPerYearInZip: { type: 'number', min: 0, max: 366 },
+  hostsYoungDoctor: bool,
+  student: bool,
+  allowanceMonths: { type: 'integer', min: 0, max: 120 },
+  remplacant: bool,
+  heldContracts: { type: 'contracts' },
+  fmtAmount: euros,
+};
+
+const DEPARTMENT = /^(0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])$/;
+
+function describe(spec: FieldSpec): string {
+  switch (spec.type) {
+    case 'enum':
+      return `une des valeurs ${spec.values!.map((v) => `'${v}'`).join(', ')}`;
+    case 'boolean':
+      return 'true ou false';
+    case 'date':
+      return 'une date AAAA-MM-JJ';
+    case 'contracts':
+      return 'une liste [{ id, signed }]';
+    case 'string':
+      return 'un texte';
+    default:
+      return `un nombre${spec.type === 'integer' ? ' entier' : ''} entre ${spec.min} et ${spec.max}`;
+  }
+}
+
+function check(name: string, spec: FieldSpec, v: unknown): unknown {
+  switch (spec.type) {
+    case 'boolean':
+      return typeof v === 'boolean' ? v : undefined;
+    case 'enum':
+      return spec.values!.includes(v as string) ? v : undefined;
+    case 'date':
+      return isIsoDate(v) ? v : undefined;
+    case 'string':
+      if (typeof v !== 'string' || v.length > 80) return undefined;
+      if (name === 'department') return DEPARTMENT.test(v.toUpperCase()) ? v.toUpperCase() : undefined;
+      return v;
+    case 'contracts': {
+      if (!Array.isArray(v) || v.length > 20) return undefined;
+      const out: HeldContract[] = [];
+      for (const c of v) {
+        const id = typeof c === 'string' ? c : c && typeof c === 'object' ? (c as HeldContract).id : undefined;
+        if (typeof id !== 'string' || !id) return undefined;
+        const signed = typeof c === 'object' ? (c as HeldContract).signed : undefined;
+        if (signed !== undefined && !isIsoDate(signed)) return undefined;
+        out.push({ id, signed, renewed: typeof c === 'object' && (c as HeldContract).renewed === true });
+      }
+      return out;
+    }
+    default: {
+      if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
+      if (spec.type === 'integer' && !Number.isInteger(v)) return undefined;
+      return v >= spec.min! && v <= spec.max! ? v : undefined;
+    }
+  }
+}
+
+/**
+ * Keeps the known, valid fields of `input`; reports the invalid ones instead of throwing.
+ * `null`, `undefined` and '' mean "not answered" and are silently dropped.
+ */
+export function normalizeProfile(input: unknown): { profile: Profile; errors: FieldError[] } {
+  const profile: Profile = {};
+  const errors: FieldError[] = [];
+  if (input === null || input === undefined) return { profile, errors };
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    errors.push({ field: 'profile', value: input, message: 'Le profil doit être un objet.' });
+    return { profile, errors };
+  }
+  for (const name in profileFields) {
+    const v = (input as Record<string, unknown>)[name];
+    if (v === undefined || v === null || v === '') continue;
+    const spec = profileFields[name];
+    const ok = check(name, spec, v);
+    if (ok === undefined) errors.push({ field: name, value: v, message: `Valeur invalide pour ${name} : attendu ${describe(spec)}.` });
+    else profile[name] = ok;
+  }
+  return { profile, errors };
+}

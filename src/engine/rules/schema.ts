@@ -1,0 +1,224 @@
+/**
+ * The rule-file format, as zod/mini schemas. Validates the built-in files at build and test time,
+ * and rules packs at run time; `rules/schema.json` is generated from it for rule authors' editors.
+ */
+import * as z from 'zod/mini';
+
+// Zod 4 probes `new Function` for a faster parser; that breaks a strict CSP (no unsafe-eval).
+z.config({ jitless: true });
+
+const str = z.string().check(z.minLength(1));
+const optStr = z.optional(str);
+const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9/.-]*$/, 'identifiant en minuscules (a-z, 0-9, -, /, .)'));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ'));
+
+/** A seed file of the project, a public URL, or a note of a rules pack's own publisher. */
+export const sourceRef = z
+  .string()
+  .check(z.regex(/^(\d{3}_[0-9a-f]{16}\.txt|https?:\/\/\S+|pack:[^\s].*)$/, "fichier seed (000_xxxxxxxxxxxxxxxx.txt), URL https://… ou 'pack:…'"));
+const sources = z.array(sourceRef).check(z.minLength(1, 'au moins une source'));
+
+/** Every figure and date says where it comes from; `inferred` says why it is not read as such in a text. */
+const sourced = { sources, inferred: optStr };
+
+export const figure = z.object({ value: z.number(), ...sourced });
+export const datedFigure = z.object({ date: isoDate, ...sourced });
+/** Yearly amounts: values[i] is contract year firstYear + i; the last value repeats for later years. */
+export const amountRow = z.object({
+  values: z.array(z.number().check(z.gte(0))).check(z.minLength(1)),
+  firstYear: z.optional(z.number().check(z.int(), z.gte(1))),
+  ...sourced,
+});
+
+const textVariants = {
+  ok: optStr,
+  ko: optStr,
+  unknown: optStr,
+};
+export const text = z.object({ ...textVariants, en: z.optional(z.object(textVariants)) });
+
+type TestShape =
+  | { field: string; in?: unknown[]; notIn?: unknown[]; eq?: unknown; gte?: number; gt?: number; lt?: number; lte?: number }
+  | { all: TestShape[] }
+  | { any: TestShape[] }
+  | { not: TestShape }
+  | { fact: string };
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+export const test: z.ZodMiniType<TestShape> = z.lazy(() =>
+  z.union([
+    z.strictObject({
+      field: str,
+      in: z.optional(z.array(scalar)),
+      notIn: z.optional(z.array(scalar)),
+      eq: z.optional(scalar),
+      gte: z.optional(z.number()),
+      gt: z.optional(z.number()),
+      lt: z.optional(z.number()),
+      lte: z.optional(z.number()),
+    }),
+    z.strictObject({ all: z.array(test).check(z.minLength(1)) }),
+    z.strictObject({ any: z.array(test).check(z.minLength(1)) }),
+    z.strictObject({ not: test }),
+    z.strictObject({ fact: str }),
+  ]),
+) as z.ZodMiniType<TestShape>;
+
+export const condition = z.object({
+  id,
+  /** When false the condition does not apply (e.g. the CCAM rule only for surgical specialties). */
+  when: z.optional(test),
+  test,
+  text,
+  ...sourced,
+});
+
+export const note = z.object({
+  id,
+  text: str,
+  en: optStr,
+  kind: z.optional(z.enum(['info', 'warning', 'estimate', 'cpam'])),
+  when: z.optional(test),
+  ...sourced,
+});
+
+export const option = z.object({
+  id,
+  label: str,
+  label_en: optStr,
+  /** false: kept for running contracts only (no new subscription). */
+  open: z.optional(z.boolean()),
+  /** The option is offered only when this holds (e.g. 1 ETP only in zone sous-dense under avenant 7). */
+  when: z.optional(test),
+  amounts: z.record(z.string(), amountRow),
+});
+
+export const regime = z.object({
+  id,
+  title: str,
+  title_en: optStr,
+  signedFrom: z.optional(datedFigure),
+  signedTo: z.optional(datedFigure),
+  /** Regime whose tables apply to this regime's contracts from their first anniversary on or after its start. */
+  revaluedBy: z.optional(id),
+  conditions: z.array(condition),
+  options: z.array(option),
+  params: z.optional(z.record(z.string(), figure)),
+  tables: z.optional(z.record(z.string(), amountRow)),
+  notes: z.optional(z.array(note)),
+});
+
+export const scheme = z.object({
+  $schema: optStr,
+  id,
+  version: z.string().check(z.regex(/^\d+\.\d+\.\d+$/, 'version x.y.z')),
+  updated: isoDate,
+  title: str,
+  title_en: optStr,
+  kind: z.enum(['assistant-medical']),
+  scope: z.enum(['national', 'regional']),
+  regions: z.optional(z.array(id)),
+  sources,
+  regimes: z.array(regime).check(z.minLength(1)),
+  apply: z.optional(z.object({ text: str, en: optStr, links: sources })),
+  texts: z.optional(z.record(z.string(), text)),
+});
+
+export const specialtiesTable = z.object({
+  $schema: optStr,
+  version: str,
+  updated: isoDate,
+  specialties: z.array(
+    z.object({
+      id,
+      label: str,
+      label_en: optStr,
+      /** 'generaliste' and 'pediatrie' are assessed on patientèle MT; 'chirurgicale' has the CCAM rule. */
+      group: z.enum(['generaliste', 'pediatrie', 'clinique', 'chirurgicale', 'technique']),
+      /** Avenant 7/8: eligible everywhere, or only in zone sous-dense. */
+      avenant7: z.enum(['france', 'zone-sous-dense']),
+      ...sourced,
+    }),
+  ),
+});
+
+const threshold = z.object({ value: z.number().check(z.gte(0)), ...sourced });
+export const percentilesTable = z.object({
+  $schema: optStr,
+  version: str,
+  updated: isoDate,
+  distributions: z.array(
+    z.object({
+      id,
+      title: str,
+      /** Regimes that use this distribution. */
+      regimes: z.array(id),
+      rows: z.array(
+        z.object({
+          specialty: id,
+          indicator: z.enum(['patienteleMT', 'fileActive']),
+          p30: z.optional(threshold),
+          p50: z.optional(threshold),
+          p70: z.optional(threshold),
+          p90: z.optional(threshold),
+          p95: z.optional(threshold),
+        }),
+      ),
+    }),
+  ),
+});
+
+export const sourcesTable = z.object({
+  $schema: optStr,
+  sources: z.record(sourceRef, z.object({ title: str, url: optStr })),
+});
+
+export type SchemeRules = z.infer<typeof scheme>;
+export type RegimeRules = z.infer<typeof regime>;
+export type ConditionRules = z.infer<typeof condition>;
+export type OptionRules = z.infer<typeof option>;
+export type AmountRow = z.infer<typeof amountRow>;
+export type Figure = z.infer<typeof figure>;
+export type TextRules = z.infer<typeof text>;
+export type NoteRules = z.infer<typeof note>;
+export type Test = TestShape;
+export type SpecialtiesTable = z.infer<typeof specialtiesTable>;
+export type PercentilesTable = z.infer<typeof percentilesTable>;
+export type SourcesTable = z.infer<typeof sourcesTable>;
+
+export interface RuleIssue {
+  /** JSON path such as `regimes[0].options[1].amounts.standard.values[2]`. */
+  path: string;
+  message: string;
+}
+
+/** Runs a schema and turns zod issues into path + message pairs a rule author can act on. */
+export function check<T>(schema: z.ZodMiniType<T>, data: unknown): { ok: true; data: T } | { ok: false; issues: RuleIssue[] } {
+  const r = schema.safeParse(data);
+  if (r.success) return { ok: true, data: r.data };
+  return { ok: false, issues: r.error.issues.map((i) => ({ path: formatPath(i.path), message: describeIssue(i) })) };
+}
+
+function formatPath(path: PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${String(p)}` : String(p);
+  return out || '(racine)';
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const i = issue as z.core.$ZodIssue & { expected?: string; format?: string; pattern?: string; minimum?: number; keys?: string[]; values?: unknown[] };
+  switch (i.code) {
+    case 'invalid_type':
+      return `attendu ${i.expected}`;
+    case 'invalid_value':
+      return `attendu une des valeurs ${(i.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'unrecognized_keys':
+      return `clés inconnues : ${(i.keys ?? []).join(', ')}`;
+    case 'too_small':
+      return `trop petit (minimum ${i.minimum})`;
+    case 'invalid_union':
+      return 'forme non reconnue (voir rules/schema.json)';
+    default:
+      return i.message && !/^Invalid/.test(i.message) ? `attendu ${i.message}` : i.code;
+  }
+}

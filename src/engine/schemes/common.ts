@@ -1,0 +1,84 @@
+/** Pieces every scheme evaluation shares: regime choice by date, context, conditions → reasons, notes. */
+import { evaluate, pickText, type Context, type Verdict } from '../conditions.js';
+import type { RuleSet } from '../rules/ruleset.js';
+import type { ConditionRules, RegimeRules, SchemeRules, TextRules } from '../rules/schema.js';
+import type { IsoDate, Lang, Note, Profile, Reason, SchemeResult } from '../types.js';
+
+export interface Env {
+  asOf: IsoDate;
+  lang: Lang;
+  rules: RuleSet;
+}
+
+/** The regime whose signature window contains `date`. */
+export function regimeAt(scheme: SchemeRules, date: IsoDate): RegimeRules | undefined {
+  return scheme.regimes.find((r) => (!r.signedFrom || date >= r.signedFrom.date) && (!r.signedTo || date <= r.signedTo.date));
+}
+
+/** Fields derived from the profile, and which answer to ask for when they are unknown. */
+const DERIVED_FROM: Record<string, string> = { specialtyGroup: 'specialty', avenant7Scope: 'specialty', specialtyLabel: 'specialty' };
+
+export function makeContext(profile: Profile, env: Env, facts: Record<string, () => Verdict> = {}): Context & { vars: Record<string, unknown> } {
+  const specialty = profile.specialty ? env.rules.specialties.get(profile.specialty) : undefined;
+  const derived: Record<string, unknown> = specialty
+    ? {
+        specialtyGroup: specialty.group,
+        avenant7Scope: specialty.avenant7,
+        specialtyLabel: env.lang === 'en' && specialty.label_en ? specialty.label_en : specialty.label,
+      }
+    : {};
+  const vars: Record<string, unknown> = { ...profile, ...derived };
+  return {
+    vars,
+    get: (name) => vars[name],
+    askFor: (name) => DERIVED_FROM[name] ?? name,
+    fact: (name) => facts[name]?.() ?? { value: null, fields: [] },
+  };
+}
+
+export function addFields(into: string[], fields: readonly string[]): void {
+  for (const f of fields) if (!into.includes(f)) into.push(f);
+}
+
+/** Evaluates a condition into an explained reason. */
+export function conditionReason(c: ConditionRules, ctx: Context & { vars: Record<string, unknown> }, env: Env): Reason | undefined {
+  if (c.when) {
+    const w = evaluate(c.when, ctx);
+    if (w.value === false) return undefined;
+    if (w.value === null) return { id: c.id, ok: null, text: pickText(c.text, 'unknown', env.lang, ctx.vars), sources: env.rules.resolve(c.sources), fields: w.fields };
+  }
+  const v = evaluate(c.test, ctx);
+  const reason: Reason = {
+    id: c.id,
+    ok: v.value,
+    text: pickText(c.text, v.value === null ? 'unknown' : v.value ? 'ok' : 'ko', env.lang, ctx.vars),
+    sources: env.rules.resolve(c.sources),
+  };
+  if (v.fields.length) reason.fields = v.fields;
+  if (c.inferred) reason.estimate = true;
+  return reason;
+}
+
+export function regimeNotes(regime: RegimeRules, ctx: Context, env: Env): Note[] {
+  const notes: Note[] = [];
+  for (const n of regime.notes ?? []) {
+    if (n.when && evaluate(n.when, ctx).value !== true) continue;
+    notes.push({ id: n.id, text: (env.lang === 'en' && n.en) || n.text, sources: env.rules.resolve(n.sources), kind: n.kind ?? 'info' });
+  }
+  return notes;
+}
+
+/** Status from reasons: any false → ineligible; any unanswered → incomplete. */
+export function statusOf(reasons: Reason[]): SchemeResult['status'] {
+  if (reasons.some((r) => r.ok === false)) return 'ineligible';
+  return reasons.some((r) => r.ok === null) ? 'incomplete' : 'eligible';
+}
+
+export function text(scheme: SchemeRules, key: string, variant: 'ok' | 'ko' | 'unknown', env: Env, vars: Record<string, unknown>): string {
+  const t: TextRules | undefined = scheme.texts?.[key];
+  return pickText(t, variant, env.lang, vars);
+}
+
+export function schemeTitle(scheme: SchemeRules, env: Env): string {
+  return (env.lang === 'en' && scheme.title_en) || scheme.title;
+}

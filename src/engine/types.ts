@@ -1,0 +1,226 @@
+/**
+ * Public types of the engine. These names are part of the API: keep them stable.
+ * The engine is pure (no DOM); the element only renders a `Simulation`.
+ */
+
+/** ISO calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+export type Sector = '1' | '2-optam' | '2' | 'non-conventionne';
+export type Zone = 'zip' | 'zac' | 'hors-zone';
+export type Lang = 'fr' | 'en';
+
+/** A contract the doctor already holds (issue 4: closed schemes still show what is kept). */
+export interface HeldContract {
+  id: string;
+  /** Signature date of the contract. */
+  signed?: IsoDate;
+  /** Already renewed once (COTRAM can be renewed once). */
+  renewed?: boolean;
+}
+
+/**
+ * What the doctor tells us. Every field is optional; unknown fields are ignored;
+ * invalid values are reported in `Simulation.errors` and treated as unanswered.
+ */
+export interface Profile {
+  specialty?: string;
+  sector?: Sector;
+  age?: number;
+  /** Patientèle médecin traitant (number of patients). */
+  patienteleMT?: number;
+  /** File active: distinct patients seen at least once in the year. */
+  fileActive?: number;
+  /** 0–100: position in the national distribution of the specialty, as the CPAM gives it. */
+  percentile?: number;
+  /** 0–1: share of fees from CCAM technical acts over the last 12 months. */
+  ccamShare?: number;
+  newlyInstalled?: boolean;
+  /** Signature date of the assistant contract (default: `asOf`). */
+  contractDate?: IsoDate;
+  groupPractice?: boolean;
+  coordinatedPractice?: boolean;
+  zone?: Zone;
+  /** Avenant 7/8 notion: ZIP, ZAC with APL ≤ 3.5, zone dérogatoire CPL. */
+  zoneSousDense?: boolean;
+  rqthOrAld?: boolean;
+  /** 0–1: share of patients under 16. */
+  childrenShare?: number;
+  /** Part-salaried (mixed) activity: 2024 derogation "sous réserve d'aménagement au contrat". */
+  mixedActivity?: boolean;
+  /** Avenant 7/8: doctors not grouped, < 20 km apart, committing to share one assistant. */
+  sharedAssistant?: boolean;
+  /** Avenant 7/8: takes part (or commits within 2 years) in soins non programmés. */
+  soinsNonProgrammes?: boolean;
+  /** Assistant option wanted, to focus the result ('1/2-etp', '1-etp', '1/3-etp'). */
+  option?: string;
+  // Installation and retention aids (issue 4).
+  qpv?: boolean;
+  mountain?: boolean;
+  /** INSEE département code such as '09', '2A', '971'. */
+  department?: string;
+  daysPerWeek?: number;
+  firstInstallation?: boolean;
+  installationDate?: IsoDate;
+  secondaryPractice?: boolean;
+  pdsa?: boolean;
+  hospitalDeProximite?: boolean;
+  traineeMonths?: number;
+  conventionalFees?: number;
+  opposableShare?: number;
+  feesInZip?: number;
+  daysPerYearInZip?: number;
+  hostsYoungDoctor?: boolean;
+  student?: boolean;
+  allowanceMonths?: number;
+  remplacant?: boolean;
+  heldContracts?: HeldContract[];
+  fmtAmount?: number;
+  [extra: string]: unknown;
+}
+
+export interface SimulateOptions {
+  /** The day the simulation is made for (default: today). */
+  asOf?: IsoDate;
+  /** Region pack id (default 'national'). */
+  region?: string;
+  /** Scheme ids to evaluate, in display order (default: the region's set). */
+  schemes?: string[];
+  /** An extra rules pack merged over the built-in rules. */
+  rules?: unknown;
+  /** Language of the texts (default 'fr'). */
+  lang?: Lang;
+}
+
+/** A reference to a source text: a seed file of the project or a public URL. */
+export interface Source {
+  /** As written in the rules: seed file name (`004_1cfd4a0c640bcd57.txt`) or URL. */
+  ref: string;
+  /** Human title of the source. */
+  title: string;
+  /** Link when the source is a public page. */
+  url?: string;
+  /** Who published it when it came from a rules pack. */
+  publisher?: string;
+}
+
+export interface Reason {
+  /** Stable id, e.g. 'secteur', 'specialite', 'patientele-p30'. */
+  id: string;
+  /** true: met; false: not met; null: needs an answer. */
+  ok: boolean | null;
+  text: string;
+  sources: Source[];
+  /** The reason rests on an inferred or ambiguous reading: say so in the UI. */
+  estimate?: boolean;
+  /** Profile fields this reason needs (when ok is null) or rests on. */
+  fields?: string[];
+}
+
+export interface Payment {
+  /** Contract year, from 1. */
+  year: number;
+  /** Maximum amount for that year (€). */
+  amount: number;
+  /** When the (first) payment is due. */
+  date?: IsoDate;
+  /** From year 3: 50 % paid at the anniversary. */
+  advance?: number;
+  /** From year 3: balance paid within 2 months, reduced if objectives are missed. */
+  balanceMax?: number;
+  /** Date by which the balance is paid (end of the contract year + 2 months). */
+  balanceDate?: IsoDate;
+  /** Which table the amount comes from, e.g. 'convention-2024'. */
+  table?: string;
+  sources: Source[];
+  /** The figure is an inference (reason in `note`). */
+  estimate?: boolean;
+  note?: string;
+}
+
+export interface ObjectiveTarget {
+  from: number;
+  target: number;
+  /** Lowest accepted value (maintain objectives with a tolerance). */
+  min?: number;
+}
+
+export interface Objectives {
+  patienteleMT?: ObjectiveTarget;
+  fileActive?: ObjectiveTarget;
+  text: string;
+  estimate?: boolean;
+  sources: Source[];
+}
+
+export interface OptionResult {
+  /** '1/2-etp' | '1-etp' | '1/3-etp' for the assistant aid; scheme-specific otherwise. */
+  id: string;
+  label: string;
+  payments: Payment[];
+  total: number;
+  /** Total is a range (CDE): lowest possible total. */
+  totalMin?: number;
+  objectives?: Objectives;
+  notes?: string[];
+  estimate?: boolean;
+}
+
+export type SchemeStatus = 'eligible' | 'ineligible' | 'incomplete' | 'closed';
+
+export interface Note {
+  id: string;
+  text: string;
+  sources: Source[];
+  kind?: 'info' | 'warning' | 'estimate' | 'cpam';
+}
+
+export interface SchemeResult {
+  id: string;
+  title: string;
+  /** Regime or version applied, e.g. 'convention-2024'. */
+  regime?: string;
+  regimeTitle?: string;
+  status: SchemeStatus;
+  reasons: Reason[];
+  /** Profile fields to ask next, most decisive first. */
+  missing: string[];
+  options: OptionResult[];
+  notes: Note[];
+  /** How to apply: contacts and steps. */
+  apply?: { text: string; links: Source[] };
+}
+
+export interface FieldError {
+  field: string;
+  value: unknown;
+  message: string;
+}
+
+export interface Combination {
+  schemes: string[];
+  total: number;
+  perYear: number[];
+}
+
+export interface Exclusion {
+  schemes: string[];
+  reason: string;
+  sources: Source[];
+  /** 'excluded' by a sourced rule, or 'unknown' when no rule is known. */
+  kind?: 'excluded' | 'unknown';
+}
+
+export interface Simulation {
+  asOf: IsoDate;
+  rulesVersion: string;
+  region: string;
+  lang: Lang;
+  schemes: SchemeResult[];
+  /** Invalid profile values and options, reported rather than thrown. */
+  errors: FieldError[];
+  /** Profile fields to ask next across all schemes, most decisive first. */
+  missing: string[];
+  combinations: Combination[];
+  exclusions: Exclusion[];
+}
