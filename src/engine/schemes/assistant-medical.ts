@@ -115,7 +115,7 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
     }
     if (below) {
       if (!unknown.length) return below;
-      return { ...below, ok: null, fields: [...below.fields!, ...unknown] };
+      return { ...below, ok: null, fields: unknown };
     }
     const primary = usesCounts && p30 ? 'patienteleMT' : 'percentile';
     const key = usesCounts && p30 ? 'p30.unknown.gp' : 'p30.unknown.specialist';
@@ -248,7 +248,7 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
       if (!usesCounts || !rates) return { text: text(scheme, 'obj.av7.cpam', 'ok', env, vars), sources: sourcesOf(scheme.sources), estimate: true };
       const rate = rates.values[Math.min(Math.max(b.index, 1), 5) - 1];
       vars.rate = `${Math.round(rate * 1000) / 10} %`;
-      const grow = (from: number): ObjectiveTarget => ({ from, target: from + Math.trunc(from * rate) });
+      const grow = (from: number): ObjectiveTarget => ({ from, target: from + Math.trunc(from * rate + 1e-9) }); // 1 300 × 0.35 is 454.999… in floating point
       const o: Objectives = { text: text(scheme, rate ? 'obj.av7' : 'obj.av7.maintain', 'ok', env, vars), sources: sources(rates.sources) };
       if (pmt !== undefined) o.patienteleMT = grow(pmt);
       if (fa !== undefined) o.fileActive = grow(fa);

@@ -1,0 +1,39 @@
+// The rule files validate, and a broken file is rejected with a path and what was expected.
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { validateRuleFile } from '../../src/engine/rules/validate.js';
+
+const read = (f: string) => JSON.parse(readFileSync(new URL(`../../rules/${f}`, import.meta.url), 'utf8'));
+
+test('every built-in scheme file is valid', () => {
+  const files = readdirSync(new URL('../../rules/schemes/', import.meta.url)).filter((f) => f.endsWith('.json') && !f.endsWith('.examples.json'));
+  assert.ok(files.includes('assistant-medical.json'));
+  for (const f of files) assert.deepEqual(validateRuleFile('scheme', read(`schemes/${f}`)), [], f);
+  assert.deepEqual(validateRuleFile('specialties', read('tables/specialties.json')), []);
+  assert.deepEqual(validateRuleFile('percentiles', read('tables/percentiles.json')), []);
+  assert.deepEqual(validateRuleFile('sources', read('sources.json')), []);
+});
+
+test('a broken scheme file is rejected with the JSON path and what was expected', () => {
+  const broken = read('schemes/assistant-medical.json');
+  broken.regimes[0].options[1].amounts.standard.values[2] = '22000';
+  delete broken.regimes[1].options[0].amounts.standard.sources;
+  broken.regimes[2].signedFrom.date = '1er septembre 2019';
+  broken.regimes[0].conditions[0].sources = ['une brochure'];
+  const issues = validateRuleFile('scheme', broken);
+  const byPath = Object.fromEntries(issues.map((i) => [i.path, i.message]));
+  assert.match(byPath['regimes[0].options[1].amounts.standard.values[2]'], /attendu number/);
+  assert.match(byPath['regimes[1].options[0].amounts.standard.sources'], /attendu array/);
+  assert.match(byPath['regimes[2].signedFrom.date'], /AAAA-MM-JJ/);
+  assert.match(byPath['regimes[0].conditions[0].sources[0]'], /fichier seed|URL/);
+});
+
+test('cross-checks catch what the schema cannot', () => {
+  const s = read('schemes/assistant-medical.json');
+  s.regimes[1].revaluedBy = 'convention-2099';
+  s.regimes[2].signedTo.date = '2018-01-01';
+  const paths = validateRuleFile('scheme', s).map((i) => i.path);
+  assert.ok(paths.includes('regimes[1].revaluedBy'));
+  assert.ok(paths.includes('regimes[2].signedTo.date'));
+});
