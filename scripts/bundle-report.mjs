@@ -33,6 +33,8 @@ for (const cfg of configs) {
   console.log(`\n${cfg.output.file}: ${chunk.code.length} B minified, ${gz(chunk.code)} B gzip -9`);
   console.log('  share  rendered(B)  alone-gzip(B)  module');
   for (const [k, g] of [...groups].sort((a, b) => b[1].raw - a[1].raw).slice(0, top)) {
-    console.log(`${((g.raw / total) * 100).toFixed(1).padStart(6)}% ${String(g.raw).padStart(11)} ${String(gz(g.code)).padStart(14)}  ${k}`);
+    console.log(
+      `${((g.raw / total) * 100).toFixed(1).padStart(6)}% ${String(g.raw).padStart(11)} ${String(gz(g.code)).padStart(14)}  ${k}`,
+    );
   }
 }
