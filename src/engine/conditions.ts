@@ -59,6 +59,13 @@ const numberFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
 
 /** Formats numbers the French way ("1 550") for texts; the element formats amounts itself with Intl. */
 export function formatNumber(n: number, lang: Lang): string {
+  // Integers (the common case) are grouped by hand: Intl is correct but slow on the hot path.
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) {
+    const digits = String(Math.abs(n));
+    let out = '';
+    for (let i = digits.length; i > 0; i -= 3) out = (i > 3 ? (lang === 'en' ? ',' : '\u202f') : '') + digits.slice(Math.max(0, i - 3), i) + out;
+    return n < 0 ? `-${out}` : out;
+  }
   const f = (numberFormats[lang] ??= new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 2 }));
   return f.format(n);
 }
@@ -70,10 +77,17 @@ export function pickText(text: TextRules | undefined, variant: 'ok' | 'ko' | 'un
   return fill(raw, vars, lang);
 }
 
+/** Templates split once into literal / placeholder parts: even parts are text, odd parts are names. */
+const templates = new Map<string, string[]>();
+
 export function fill(raw: string, vars: Record<string, unknown>, lang: Lang): string {
-  if (!raw.includes('{')) return raw;
-  return raw.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const v = vars[name];
-    return v === undefined ? '…' : typeof v === 'number' ? formatNumber(v, lang) : String(v);
-  });
+  let parts = templates.get(raw);
+  if (!parts) templates.set(raw, (parts = raw.split(/\{(\w+)\}/)));
+  if (parts.length === 1) return raw;
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = vars[parts[i]];
+    out += (v === undefined ? '…' : typeof v === 'number' ? formatNumber(v, lang) : String(v)) + parts[i + 1];
+  }
+  return out;
 }

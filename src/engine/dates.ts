@@ -2,21 +2,24 @@
 import type { IsoDate } from './types.js';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string') return false;
   const m = ISO.exec(value);
   if (!m) return false;
-  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-  return d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  const month = +m[2];
+  const day = +m[3];
+  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeap(+m[1]) ? 29 : DAYS[month - 1]);
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const pad = (n: number, w = 2) => (n < 10 && w === 2 ? `0${n}` : String(n).padStart(w, '0'));
 
 function fromParts(y: number, m: number, d: number): IsoDate {
   // Clamp to the month's last day: a contract signed on 29 Feb has its anniversary on 28 Feb.
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  const last = m === 1 && isLeap(y) ? 29 : DAYS[m];
   return `${pad(y, 4)}-${pad(m + 1)}-${pad(Math.min(d, last))}`;
 }
 
@@ -27,7 +30,12 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return fromParts(y + Math.floor(m / 12), ((m % 12) + 12) % 12, +date.slice(8, 10));
 }
 
-export const addYears = (date: IsoDate, years: number): IsoDate => addMonths(date, years * 12);
+/** Same day `years` later; 29 February falls back to 28 February in common years. */
+export function addYears(date: IsoDate, years: number): IsoDate {
+  const y = +date.slice(0, 4) + years;
+  if (y < 1000 || y > 9999) return addMonths(date, years * 12);
+  return date.endsWith('02-29') && !isLeap(y) ? `${y}-02-28` : `${y}${date.slice(4)}`;
+}
 
 /** Today in UTC, as an ISO date. */
 export function today(): IsoDate {

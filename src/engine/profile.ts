@@ -123,10 +123,11 @@ export function normalizeProfile(input: unknown): { profile: Profile; errors: Fi
     errors.push({ field: 'profile', value: input, message: 'Le profil doit être un objet.' });
     return { profile, errors };
   }
-  for (const name in profileFields) {
+  // Walk the input's own keys (usually few) rather than every known field.
+  for (const name of Object.keys(input)) {
+    const spec = Object.hasOwn(profileFields, name) ? profileFields[name] : undefined;
     const v = (input as Record<string, unknown>)[name];
-    if (v === undefined || v === null || v === '') continue;
-    const spec = profileFields[name];
+    if (!spec || v === undefined || v === null || v === '') continue;
     const ok = check(name, spec, v);
     if (ok === undefined) errors.push({ field: name, value: v, message: `Valeur invalide pour ${name} : attendu ${describe(spec)}.` });
     else profile[name] = ok;

@@ -25,11 +25,9 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
   const lang: Lang = opts.lang === 'en' ? 'en' : 'fr';
   if (opts.lang !== undefined && opts.lang !== 'fr' && opts.lang !== 'en') errors.push({ field: 'lang', value: opts.lang, message: "Langue inconnue : attendu 'fr' ou 'en'." });
 
-  let asOf = today();
-  if (opts.asOf !== undefined) {
-    if (isIsoDate(opts.asOf)) asOf = opts.asOf;
-    else errors.push({ field: 'asOf', value: opts.asOf, message: 'Date invalide : attendu AAAA-MM-JJ.' });
-  }
+  let asOf = isIsoDate(opts.asOf) ? opts.asOf : undefined;
+  if (opts.asOf !== undefined && !asOf) errors.push({ field: 'asOf', value: opts.asOf, message: 'Date invalide : attendu AAAA-MM-JJ.' });
+  asOf ??= today();
   let region = 'national';
   if (opts.region !== undefined) {
     if (typeof opts.region === 'string' && rules.regions.has(opts.region)) region = opts.region;

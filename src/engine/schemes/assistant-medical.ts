@@ -45,9 +45,8 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
   const contractDate = profile.contractDate ?? env.asOf;
   const regime = regimeAt(scheme, contractDate);
   const result: SchemeResult = { id: scheme.id, title: schemeTitle(scheme, env), status: 'ineligible', reasons: [], missing: [], options: [], notes: [] };
-  const baseCtx = makeContext(profile, env);
   if (!regime) {
-    result.reasons.push({ id: 'regime', ok: false, text: text(scheme, 'regime.none', 'ko', env, baseCtx.vars), sources: env.rules.resolve(scheme.regimes[scheme.regimes.length - 1].signedFrom?.sources ?? scheme.sources) });
+    result.reasons.push({ id: 'regime', ok: false, text: text(scheme, 'regime.none', 'ko', env, {}), sources: env.rules.resolve(scheme.regimes[scheme.regimes.length - 1].signedFrom?.sources ?? scheme.sources) });
     return result;
   }
   result.regime = regime.id;
@@ -179,7 +178,6 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
       if (estimate) reason.estimate = true;
       return { index, amount, reason };
     };
-    const resolved = (...refs: (readonly string[] | undefined)[]) => sourcesOf([...new Set(refs.flatMap((r) => r ?? []))]);
     if (profile.percentile !== undefined) {
       return bandReason('band.percentile', Math.max(1, indexFromPercentile(profile.percentile)), false, sourcesOf(scheme.sources), ['percentile']);
     }
@@ -191,11 +189,11 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
         const index = Math.max(1, pmtIndex === 5 || faIndex === 5 ? 5 : Math.min(pmtIndex ?? 0, faIndex));
         const split = pmtIndex !== faIndex && index < 5;
         const inferred = !!(pmtRow.p90?.inferred || faRow.p90?.inferred);
-        return bandReason(split ? 'band.split' : 'band.count2019', index, split || inferred, resolved(pmtRow.p30?.sources, pmtRow.p90?.sources), ['patienteleMT', 'fileActive']);
+        return bandReason(split ? 'band.split' : 'band.count2019', index, split || inferred, sourcesOf(pmtRow.p90?.sources ?? scheme.sources), ['patienteleMT', 'fileActive']);
       }
       if (pmtIndex !== undefined && pmtRow.p90 && pmtRow.p95) {
         const estimate = !!(pmtRow.p90.inferred || pmtRow.p95.inferred);
-        return bandReason(estimate ? 'band.count' : 'band.percentile', Math.max(1, pmtIndex), estimate, resolved(pmtRow.p90.sources, pmtRow.p95.sources), ['patienteleMT']);
+        return bandReason(estimate ? 'band.count' : 'band.percentile', Math.max(1, pmtIndex), estimate, sourcesOf(pmtRow.p90.sources), ['patienteleMT']);
       }
     }
     if (profile.newlyInstalled === true) return bandReason('band.new', 1, true, sourcesOf(scheme.sources), ['newlyInstalled']);
@@ -261,7 +259,7 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
       const p50mt = pmtRow?.p50;
       const p50fa = faRow?.p50;
       if (!p50mt && !p50fa) return { text: text(scheme, 'obj.new.cpam', 'ok', env, vars), sources: sourcesOf(scheme.sources) };
-      const o: Objectives = { text: text(scheme, 'obj.new', 'ok', env, vars), sources: sources([...(p50mt?.sources ?? []), ...(p50fa?.sources ?? [])]) };
+      const o: Objectives = { text: text(scheme, 'obj.new', 'ok', env, vars), sources: sources((p50mt ?? p50fa)!.sources) };
       if (p50mt && pmt !== undefined) o.patienteleMT = { from: pmt, target: Math.max(pmt, p50mt.value) };
       if (p50fa && fa !== undefined) o.fileActive = { from: fa, target: Math.max(fa, p50fa.value) };
       if (p50mt?.inferred || p50fa?.inferred) o.estimate = true;
