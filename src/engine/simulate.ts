@@ -3,6 +3,8 @@ import { isIsoDate, today } from './dates.js';
 import { normalizeProfile } from './profile.js';
 import { builtinRules, type RuleSet } from './rules/ruleset.js';
 import { evaluateAssistantMedical } from './schemes/assistant-medical.js';
+import { installationEvaluators } from './schemes/installation.js';
+import { combine } from './combinations.js';
 import { addFields, type Env } from './schemes/common.js';
 import type { FieldError, Lang, Profile, SchemeResult, SimulateOptions, Simulation } from './types.js';
 import type { SchemeRules } from './rules/schema.js';
@@ -12,6 +14,7 @@ type Evaluator = (scheme: SchemeRules, profile: Profile, env: Env) => SchemeResu
 /** One evaluator per kind of scheme; the rule file's `kind` picks it. */
 export const evaluators: Record<string, Evaluator> = {
   'assistant-medical': evaluateAssistantMedical,
+  ...installationEvaluators,
 };
 
 /**
@@ -61,5 +64,6 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
     schemes.push(r);
     addFields(missing, r.missing);
   }
-  return { asOf, rulesVersion: rules.version, region, lang, schemes, errors, missing, combinations: [], exclusions: [] };
+  const { combinations, exclusions } = combine(schemes, p, env);
+  return { asOf, rulesVersion: rules.version, region, lang, schemes, errors, missing, combinations, exclusions };
 }

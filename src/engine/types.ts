@@ -136,6 +136,8 @@ export interface Payment {
   /** The figure is an inference (reason in `note`). */
   estimate?: boolean;
   note?: string;
+  /** Share of a base the amount is computed from (FMT majoration: 0.5 = +50 % of the forfait). */
+  rate?: number;
 }
 
 export interface ObjectiveTarget {
@@ -199,8 +201,18 @@ export interface FieldError {
 
 export interface Combination {
   schemes: string[];
+  /** Sum over the first 5 years (€): payments still to come for contracts already held. */
   total: number;
+  /** Years 1 to 5 from the simulation date (contract years for new contracts). */
   perYear: number[];
+  /** Lowest possible total when an amount is a range (CDE). */
+  totalMin?: number;
+  /** Pairs in this combination whose cumulation no known text settles (assumed possible). */
+  uncertain?: string[][];
+  /** Schemes in this combination whose amount is not known yet (e.g. FMT without `fmtAmount`): counted 0. */
+  pending?: string[];
+  /** Some amount in it is an estimate. */
+  estimate?: boolean;
 }
 
 export interface Exclusion {

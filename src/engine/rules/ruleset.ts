@@ -1,12 +1,22 @@
 /**
  * The rules the engine runs on: built-in files, indexed once, optionally merged with a rules pack.
  */
+import cumulationFile from '../../../rules/cumulation.json';
+import aideInstallation2026 from '../../../rules/schemes/aide-installation-2026.json';
+import arsOccitanie from '../../../rules/schemes/ars-occitanie-installation.json';
 import assistantMedical from '../../../rules/schemes/assistant-medical.json';
+import caim from '../../../rules/schemes/caim.json';
+import cde from '../../../rules/schemes/cde.json';
+import cesp from '../../../rules/schemes/cesp.json';
+import coscom from '../../../rules/schemes/coscom.json';
+import cotram from '../../../rules/schemes/cotram.json';
+import cstm from '../../../rules/schemes/cstm.json';
+import fmtMajoration from '../../../rules/schemes/fmt-majoration.json';
 import percentiles from '../../../rules/tables/percentiles.json';
 import sourcesFile from '../../../rules/sources.json';
 import specialtiesFile from '../../../rules/tables/specialties.json';
 import type { Source } from '../types.js';
-import type { PercentilesTable, SchemeRules, SourcesTable, SpecialtiesTable } from './schema.js';
+import type { CumulationFile, PercentilesTable, SchemeRules, SourcesTable, SpecialtiesTable } from './schema.js';
 
 export type Specialty = SpecialtiesTable['specialties'][number];
 export type Distribution = PercentilesTable['distributions'][number];
@@ -22,11 +32,14 @@ export interface RuleSet {
   regions: Map<string, string[]>;
   /** Who published each source ref that came from a rules pack. */
   packPublisher?: string;
+  /** Cumulation rules between schemes (rules/cumulation.json). */
+  cumulation?: CumulationFile;
   resolve(refs: readonly string[]): Source[];
 }
 
 /** Built-in scheme files, in the default display order. */
-export const builtinSchemes = [assistantMedical] as unknown as SchemeRules[];
+export const builtinSchemes = [assistantMedical, caim, coscom, cotram, cstm, cesp, cde, arsOccitanie, aideInstallation2026, fmtMajoration] as unknown as SchemeRules[];
+export const builtinCumulation = cumulationFile as unknown as CumulationFile;
 export const builtinSpecialties = specialtiesFile as unknown as SpecialtiesTable;
 export const builtinPercentiles = percentiles as unknown as PercentilesTable;
 export const builtinSources = sourcesFile as unknown as SourcesTable;
@@ -68,12 +81,15 @@ export function makeRuleSet(
   };
 }
 
-const national = builtinSchemes.filter((s) => s.scope === 'national').map((s) => s.id);
+/** 'national': every national scheme; each region: the national set plus its regional schemes, in display order. */
+function regionsOf(schemes: SchemeRules[]): Map<string, string[]> {
+  const regions = new Map([['national', schemes.filter((s) => s.scope === 'national').map((s) => s.id)]]);
+  for (const s of schemes) for (const r of s.scope === 'regional' ? (s.regions ?? []) : []) regions.set(r, []);
+  for (const [r, ids] of regions) if (r !== 'national') ids.push(...schemes.filter((s) => s.scope === 'national' || s.regions?.includes(r)).map((s) => s.id));
+  return regions;
+}
 
-export const builtinRules: RuleSet = makeRuleSet(
-  builtinSchemes,
-  builtinSpecialties,
-  builtinPercentiles,
-  builtinSources.sources,
-  new Map([['national', national]]),
+export const builtinRules: RuleSet = Object.assign(
+  makeRuleSet(builtinSchemes, builtinSpecialties, builtinPercentiles, builtinSources.sources, regionsOf(builtinSchemes)),
+  { cumulation: builtinCumulation },
 );

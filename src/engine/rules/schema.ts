@@ -106,6 +106,10 @@ export const regime = z.object({
   params: z.optional(z.record(z.string(), figure)),
   tables: z.optional(z.record(z.string(), amountRow)),
   notes: z.optional(z.array(note)),
+  /** Amount by level of a measure (CAIM: days per week → €): the row with the largest `from` ≤ the value applies. */
+  steps: z.optional(z.array(z.object({ from: z.number(), value: z.number().check(z.gte(0)), ...sourced }))),
+  /** Payment schedule of a one-off amount: share paid at the start of each contract year. */
+  schedule: z.optional(z.array(z.object({ year: z.number().check(z.int(), z.gte(1)), share: z.number().check(z.gte(0), z.lte(1)), ...sourced }))),
 });
 
 export const scheme = z.object({
@@ -115,7 +119,11 @@ export const scheme = z.object({
   updated: isoDate,
   title: str,
   title_en: optStr,
-  kind: z.enum(['assistant-medical']),
+  kind: z.enum(['assistant-medical', 'prorata-days', 'forfait', 'percent-fees', 'allowance', 'one-off', 'percent-forfait', 'range']),
+  /** Profile date that picks the regime (e.g. 'installationDate' for the 2026 aids, no retroactivity); default the simulation date. */
+  dateField: optStr,
+  /** Profile field the amount is computed from (days per week, fees, months, forfait). */
+  amountField: optStr,
   scope: z.enum(['national', 'regional']),
   regions: z.optional(z.array(id)),
   sources,
@@ -173,7 +181,34 @@ export const sourcesTable = z.object({
   sources: z.record(sourceRef, z.object({ title: str, url: optStr })),
 });
 
+/** Cumulation rules between schemes: pairs `a × b` (or every pair within `a`), with the text and sources saying so. */
+export const cumulationFile = z.object({
+  $schema: optStr,
+  version: str,
+  updated: isoDate,
+  rules: z.array(
+    z.object({
+      id,
+      /**
+       * 'excluded': not cumulable; 'allowed': explicitly cumulable; 'unknown': the texts are silent or conflict;
+       * 'sequence': `b` may follow `a` (for contracts signed until `until`; `after` says what holds later).
+       */
+      kind: z.enum(['excluded', 'allowed', 'unknown', 'sequence']),
+      a: z.array(id).check(z.minLength(1)),
+      b: z.optional(z.array(id)),
+      until: z.optional(isoDate),
+      text: str,
+      en: optStr,
+      after: optStr,
+      ...sourced,
+    }),
+  ),
+  /** Reason given for a pair no rule covers. */
+  fallback: z.object({ text: str, en: optStr }),
+});
+
 export type SchemeRules = z.infer<typeof scheme>;
+export type CumulationFile = z.infer<typeof cumulationFile>;
 export type RegimeRules = z.infer<typeof regime>;
 export type ConditionRules = z.infer<typeof condition>;
 export type OptionRules = z.infer<typeof option>;

@@ -1,0 +1,29 @@
+/** One-off amounts, one per situation the rule file lists (2026 installation aids), paid once after the installation. */
+import { evaluate } from '../conditions.js';
+import type { SchemeRules } from '../rules/schema.js';
+import type { Profile, SchemeResult } from '../types.js';
+import { evaluateAid, type Aid } from './aid.js';
+import { addMonths } from '../dates.js';
+import type { Env } from './common.js';
+
+export const evaluateOneOff = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult => evaluateAid(scheme, profile, env, compute);
+
+function compute(aid: Aid): void {
+  const pay = aid.fig('payMonths');
+  const unknown: string[] = [];
+  for (const o of aid.regime.options) {
+    const v = o.when ? evaluate(o.when, aid.ctx) : { value: true, fields: [] };
+    if (v.value === null) unknown.push(...v.fields);
+    const row = o.amounts.amount;
+    if (v.value !== true || !row) continue;
+    const amount = row.values[0];
+    aid.result.options.push({
+      id: o.id,
+      label: (aid.env.lang === 'en' && o.label_en) || o.label,
+      payments: [{ year: 1, amount, date: addMonths(aid.start, pay?.value ?? 0), sources: aid.src(row.sources) }],
+      total: amount,
+    });
+  }
+  // The situations are alternatives: their questions matter only while none applies.
+  if (!aid.result.options.length) for (const f of unknown) aid.ask(f);
+}

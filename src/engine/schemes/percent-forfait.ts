@@ -1,0 +1,78 @@
+/**
+ * Majorations as a percentage of a forfait the doctor knows (FMT socle, from 2026). Each rule option is a
+ * majoration with its yearly rates; how they stack is a rule parameter (unclear in the texts: max by default).
+ * Without the forfait's amount, the rates are shown with an example and the amount is asked for.
+ */
+import { evaluate, fill, formatNumber } from '../conditions.js';
+import type { OptionRules, SchemeRules } from '../rules/schema.js';
+import type { Payment, Profile, SchemeResult, Source } from '../types.js';
+import { evaluateAid, type Aid } from './aid.js';
+import { addYears } from '../dates.js';
+import type { Env } from './common.js';
+import { HORIZON } from './aid.js';
+
+export const evaluatePercentForfait = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult => evaluateAid(scheme, profile, env, compute);
+
+const rateAt = (o: OptionRules, i: number) => {
+  const v = o.amounts.rate.values;
+  return v[Math.min(i, v.length - 1)];
+};
+const pct = (r: number) => `${Math.round(r * 100)} %`;
+
+/** "50 %, 30 %, puis 10 %/an": the yearly values, the repeated tail said once. */
+function series(values: string[], lang: 'fr' | 'en'): string {
+  let k = values.length - 1;
+  while (k > 0 && values[k - 1] === values[k]) k--;
+  const tail = `${values[k]}/${lang === 'en' ? 'yr' : 'an'}`;
+  return k ? `${values.slice(0, k).join(', ')}, ${lang === 'en' ? 'then' : 'puis'} ${tail}` : tail;
+}
+
+function compute(aid: Aid): void {
+  const { env, result } = aid;
+  const lang = env.lang;
+  const applies: OptionRules[] = [];
+  const unknown: string[] = [];
+  for (const o of aid.regime.options) {
+    const v = o.when ? evaluate(o.when, aid.ctx) : { value: true, fields: [] };
+    if (v.value) applies.push(o);
+    else if (v.value === null) for (const f of v.fields) if (!unknown.includes(f)) unknown.push(f);
+  }
+  const sources: Source[] = aid.src(aid.regime.options.flatMap((o) => o.amounts.rate.sources));
+  if (!applies.length) {
+    result.reasons.push({ id: 'majoration', ok: unknown.length ? null : false, text: aid.text('none', unknown.length ? 'unknown' : 'ko'), sources, ...(unknown.length ? { fields: unknown } : {}) });
+    for (const f of unknown) aid.ask(f);
+    return;
+  }
+  const stack = aid.fig('stack');
+  // Contract years from the installation for a first installation already made (50 %, 30 %, 10 % count from it).
+  const p = aid.profile;
+  const offset = p.installationDate && p.installationDate < aid.start ? Math.floor((Date.parse(aid.start) - Date.parse(p.installationDate)) / 31_557_600_000) : 0;
+  const rates: number[] = [];
+  for (let y = 0; y < HORIZON; y++) {
+    const rs = applies.map((o) => rateAt(o, o.id === 'primo' ? y + offset : y));
+    rates.push(Math.round((stack?.value ? rs.reduce((a, b) => a + b, 0) : Math.max(...rs)) * 1000) / 1000);
+  }
+  // An unanswered majoration matters only if it could raise some year's rate.
+  for (const o of aid.regime.options) {
+    if (applies.includes(o) || !o.when) continue;
+    const v = evaluate(o.when, aid.ctx);
+    if (v.value === null && rates.some((r, y) => (stack?.value ? 0 : r) < rateAt(o, y))) for (const f of v.fields) aid.ask(f);
+  }
+  const label = applies.map((o) => (lang === 'en' && o.label_en) || o.label).join(' + ');
+  const notes: string[] = [];
+  if (applies.length > 1 && stack?.inferred) notes.push(stack.inferred);
+  const fmt = aid.amount;
+  if (fmt === undefined) {
+    aid.ask('fmtAmount');
+    const ex = aid.fig('example')?.value ?? 0;
+    const t = aid.scheme.texts?.example;
+    const text = fill((lang === 'en' && t?.en?.ok) || t?.ok || '', { rates: series(rates.map(pct), lang), example: formatNumber(ex, lang), amounts: series(rates.map((r) => `+${formatNumber(Math.round(ex * r), lang)} €`), lang) }, lang);
+    result.notes.unshift({ id: 'exemple', text, sources, kind: 'estimate' });
+    result.reasons.push({ id: 'majoration', ok: true, text: label, sources });
+    return;
+  }
+  const payments: Payment[] = rates.map((rate, y) => ({ year: y + 1, amount: Math.round(fmt * rate), rate, date: addYears(aid.start, y), sources }));
+  result.reasons.push({ id: 'majoration', ok: true, text: label, sources });
+  const o = { id: 'majoration', label, payments, total: payments.reduce((t, x) => t + x.amount, 0), notes };
+  result.options.push(notes.length ? { ...o, estimate: true } : o);
+}

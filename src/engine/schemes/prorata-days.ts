@@ -1,0 +1,55 @@
+/**
+ * Lump sum set by weekly activity, paid on a schedule: CAIM (a table by days per week, not a formula)
+ * and the ARS Occitanie aid (prorated by half-days worked).
+ */
+import type { SchemeRules } from '../rules/schema.js';
+import type { Payment, Profile, SchemeResult } from '../types.js';
+import { evaluateAid, option, upcoming, type Aid } from './aid.js';
+import { addYears } from '../dates.js';
+import type { Env } from './common.js';
+
+export const evaluateProrataDays = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult => evaluateAid(scheme, profile, env, compute);
+
+function compute(aid: Aid): void {
+  const days = aid.amount;
+  if (days === undefined) return;
+  const { regime } = aid;
+  let base: number;
+  let sources: readonly string[];
+  let inferred: string | undefined;
+  if (regime.steps) {
+    // The row for the largest level reached (the rule file lists them in ascending order).
+    const row = [...regime.steps].reverse().find((s) => days >= s.from);
+    if (!row) return;
+    base = row.value;
+    sources = row.sources;
+    inferred = row.inferred;
+  } else {
+    const full = aid.fig('amount')!;
+    const half = aid.fig('halfDays')!;
+    base = Math.round((full.value * Math.min(Math.floor(days * 2 + 1e-9), half.value)) / half.value);
+    sources = full.sources;
+    inferred = base < full.value ? half.inferred : undefined;
+  }
+  const hp = aid.fig('hopital');
+  let total = base;
+  if (hp) {
+    if (aid.profile.hospitalDeProximite === undefined) aid.ask('hospitalDeProximite');
+    else if (aid.profile.hospitalDeProximite) total += hp.value;
+  }
+  const payments: Payment[] = [];
+  let paid = 0;
+  const schedule = regime.schedule ?? [{ year: 1, share: 1, sources: [...sources] }];
+  schedule.forEach((s, i) => {
+    // The last instalment takes the rounding remainder so that the instalments add up to the total.
+    const amount = i === schedule.length - 1 ? total - paid : Math.round(total * s.share);
+    paid += amount;
+    const p: Payment = { year: s.year, amount, date: addYears(aid.start, s.year - 1), sources: aid.src([...new Set([...sources, ...s.sources])]) };
+    if (inferred || s.inferred) {
+      p.estimate = true;
+      p.note = inferred ?? s.inferred;
+    }
+    payments.push(p);
+  });
+  aid.result.options.push(option(aid, upcoming(aid, payments)));
+}

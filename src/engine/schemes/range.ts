@@ -1,0 +1,18 @@
+/** An amount the texts give only as a range (CDE): shown as a range with its source, never a single figure. */
+import { formatNumber } from '../conditions.js';
+import type { SchemeRules } from '../rules/schema.js';
+import type { Profile, SchemeResult } from '../types.js';
+import { evaluateAid, option, type Aid } from './aid.js';
+import type { Env } from './common.js';
+
+export const evaluateRange = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult => evaluateAid(scheme, profile, env, compute);
+
+function compute(aid: Aid): void {
+  const min = aid.fig('min')!;
+  const max = aid.fig('max')!;
+  const lang = aid.env.lang;
+  const [a, b] = [formatNumber(min.value, lang), formatNumber(max.value, lang)];
+  const note = lang === 'en' ? `Between ${a} € and ${b} € (unit unclear in the text).` : `Entre ${a} € et ${b} € (unité ambiguë dans le texte).`;
+  const payments = [{ year: 1, amount: max.value, date: aid.start, sources: aid.src(max.sources), estimate: true, note }];
+  aid.result.options.push(option(aid, payments, { totalMin: min.value, notes: [note] }));
+}
