@@ -1,14 +1,14 @@
 #!/usr/bin/env node
 // Merges the coverage of the two test runs and applies the project's thresholds.
 //
-//   coverage/node/coverage-final.json     engine tests in Node (c8, see the "test:node" script)
-//   coverage/browser/coverage-final.json  element tests in Chromium (web-test-runner.coverage.config.mjs)
+//   coverage/node/coverage-final.json     engine tests in Node (c8, the "coverage:node" script)
+//   coverage/browser/coverage-final.json  element tests in Chromium ("coverage:browser", web-test-runner.coverage.config.mjs)
 //
 // A line counts as covered when either run executed it. Prints a per-file table of the merged
 // figures, writes coverage/merged/ (lcov + JSON, for editors and CI artefacts), and exits 1 when
 //   - lines of src/engine/** are under 90 %, or
 //   - lines of src/** as a whole are under 80 %,
-// or when a report is missing (run `npm test`, which produces both).
+// or when a report is missing. `npm test` runs coverage:node, coverage:browser, then this script.
 //
 //   node scripts/coverage.mjs [--allow-missing]
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
