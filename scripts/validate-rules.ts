@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { percentilesTable, scheme, sourcesTable, specialtiesTable } from '../src/engine/rules/schema.js';
+import { departementsTable, pack, region } from '../src/engine/rules/pack-schema.js';
+import { cumulationFile, percentilesTable, scheme, sourcesTable, specialtiesTable } from '../src/engine/rules/schema.js';
 import { validateRuleFile, type RuleFileKind } from '../src/engine/rules/validate.js';
 
 const root = new URL('../rules/', import.meta.url).pathname;
@@ -15,11 +16,14 @@ export function kindOf(file: string): RuleFileKind | undefined {
   if (file === 'tables/specialties.json') return 'specialties';
   if (file === 'tables/percentiles.json') return 'percentiles';
   if (file === 'sources.json') return 'sources';
+  if (file === 'cumulation.json') return 'cumulation';
+  if (file.startsWith('regions/')) return 'region';
+  if (file === 'tables/departements.json') return 'departements';
   return undefined;
 }
 
 function main(): number {
-  const files = ['sources.json', ...['schemes', 'tables'].flatMap((d) => readdirSync(join(root, d)).map((f) => `${d}/${f}`))].filter((f) => f.endsWith('.json'));
+  const files = ['sources.json', 'cumulation.json', ...['schemes', 'tables', 'regions'].flatMap((d) => readdirSync(join(root, d)).map((f) => `${d}/${f}`))].filter((f) => f.endsWith('.json'));
   const sources = JSON.parse(readFileSync(join(root, 'sources.json'), 'utf8')).sources as Record<string, unknown>;
   let failures = 0;
   for (const file of files) {
@@ -42,7 +46,7 @@ function main(): number {
   }
   // Each file kind is one definition; recursive parts (tests) are hoisted so every "#/$defs/…" resolves.
   const defs: Record<string, unknown> = {};
-  const parts = { scheme, specialties: specialtiesTable, percentiles: percentilesTable, sources: sourcesTable };
+  const parts = { scheme, specialties: specialtiesTable, percentiles: percentilesTable, sources: sourcesTable, cumulation: cumulationFile, region, departements: departementsTable, pack };
   for (const [name, schema] of Object.entries(parts)) {
     const { $schema: _, $defs, ...def } = z.toJSONSchema(schema, { unrepresentable: 'any' }) as Record<string, unknown> & { $defs?: Record<string, unknown> };
     Object.assign(defs, $defs, { [name]: def });

@@ -1,19 +1,15 @@
 /**
  * aide-assistant-medical/engine: a pure rules engine (no DOM) for the aids French doctors can claim.
  * `simulate(profile, options)` returns an explained `Simulation`; every amount carries its sources.
+ * This entry also accepts rules packs (`options.rules`), validated with the rule files' zod schemas.
  */
-export { simulate, evaluators } from './simulate.js';
-export { estimateModulation, type ModulationInput, type ModulationEstimate } from './modulation.js';
-export { profileFields, normalizeProfile, type FieldSpec } from './profile.js';
-export { builtinRules } from './rules/ruleset.js';
-export * from './types.js';
-import { builtinRules } from './rules/ruleset.js';
+import { compilePack } from './rules/pack.js';
+import { enablePacks } from './simulate.js';
 
-/** Specialties the rules know, with their French (and English) labels and groups. */
-export const specialties = [...builtinRules.specialties.values()].map((s) => ({ id: s.id, label: s.label, label_en: s.label_en, group: s.group }));
-/** Every scheme id the built-in rules define. */
-export const schemeIds = [...builtinRules.schemes.keys()];
-/** Every region id the built-in rules define. */
-export const regionIds = [...builtinRules.regions.keys()];
-/** Date of the newest rule file: print it with any result. */
-export const rulesVersion = builtinRules.version;
+enablePacks(compilePack);
+
+export * from './core.js';
+export { compilePack, packRef, MAX_PACK_BYTES, type PackResult } from './rules/pack.js';
+export { validateRuleFile, type RuleFileKind } from './rules/validate.js';
+export type { RulesPack, RegionRules, ObjectiveGrid } from './rules/pack-schema.js';
+export type { RuleIssue } from './rules/schema.js';

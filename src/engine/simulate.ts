@@ -1,13 +1,14 @@
 /** The public entry: one profile, one date, every scheme asked for → an explained result. */
+import { combine } from './combinations.js';
 import { isIsoDate, today } from './dates.js';
 import { normalizeProfile } from './profile.js';
+import type { RegionRules } from './rules/pack-schema.js';
 import { builtinRules, type RuleSet } from './rules/ruleset.js';
+import type { RuleIssue, SchemeRules } from './rules/schema.js';
 import { evaluateAssistantMedical } from './schemes/assistant-medical.js';
-import { installationEvaluators } from './schemes/installation.js';
-import { combine } from './combinations.js';
 import { addFields, type Env } from './schemes/common.js';
-import type { FieldError, Lang, Profile, SchemeResult, SimulateOptions, Simulation } from './types.js';
-import type { SchemeRules } from './rules/schema.js';
+import { installationEvaluators } from './schemes/installation.js';
+import type { FieldError, Lang, Note, Profile, RegionInfo, SchemeResult, SimulateOptions, Simulation } from './types.js';
 
 type Evaluator = (scheme: SchemeRules, profile: Profile, env: Env) => SchemeResult;
 
@@ -17,33 +18,49 @@ export const evaluators: Record<string, Evaluator> = {
   ...installationEvaluators,
 };
 
+export type PackCompiler = (pack: unknown) => { ok: true; rules: RuleSet; pack: { publisher: string; version: string; date: string } } | { ok: false; issues: RuleIssue[] };
+let compilePack: PackCompiler | undefined;
+
+/**
+ * Turns on rules packs (`options.rules`). The full engine entry does it; the core entry leaves it
+ * off so that it ships without the validation code.
+ */
+export function enablePacks(compiler: PackCompiler): void {
+  compilePack = compiler;
+}
+
+const quoteList = (ids: Iterable<string>) => [...ids].map((r) => `'${r}'`).join(', ');
+
 /**
  * Simulates every requested scheme for a profile on a date. Never throws: invalid profile
- * values and options are reported in `errors` and treated as unanswered.
+ * values, options and packs are reported in `errors` and treated as absent.
  */
 export function simulate(profile?: unknown, options: SimulateOptions = {}): Simulation {
   const errors: FieldError[] = [];
+  const notices: Note[] = [];
   const opts = (options && typeof options === 'object' ? options : {}) as SimulateOptions;
-  const rules: RuleSet = builtinRules;
   const lang: Lang = opts.lang === 'en' ? 'en' : 'fr';
   if (opts.lang !== undefined && opts.lang !== 'fr' && opts.lang !== 'en') errors.push({ field: 'lang', value: opts.lang, message: "Langue inconnue : attendu 'fr' ou 'en'." });
+
+  let rules: RuleSet = builtinRules;
+  let pack: Simulation['pack'];
+  if (opts.rules !== undefined && opts.rules !== null) {
+    if (!compilePack) errors.push({ field: 'rules', value: '(pack)', message: "Les packs de règles demandent l'entrée complète 'aide-assistant-medical/engine'." });
+    else {
+      const r = compilePack(opts.rules);
+      if (r.ok) {
+        rules = r.rules;
+        pack = { publisher: r.pack.publisher, version: r.pack.version, date: r.pack.date };
+      } else {
+        const first = r.issues.slice(0, 3).map((i) => `${i.path} : ${i.message}`).join(' ; ');
+        errors.push({ field: 'rules', value: '(pack)', message: `Pack de règles invalide (${r.issues.length} problème(s)) : ${first}. Règles intégrées utilisées.`, details: r.issues });
+      }
+    }
+  }
 
   let asOf = isIsoDate(opts.asOf) ? opts.asOf : undefined;
   if (opts.asOf !== undefined && !asOf) errors.push({ field: 'asOf', value: opts.asOf, message: 'Date invalide : attendu AAAA-MM-JJ.' });
   asOf ??= today();
-  let region = 'national';
-  if (opts.region !== undefined) {
-    if (typeof opts.region === 'string' && rules.regions.has(opts.region)) region = opts.region;
-    else errors.push({ field: 'region', value: opts.region, message: `Région inconnue : attendu ${[...rules.regions.keys()].map((r) => `'${r}'`).join(', ')}.` });
-  }
-  let ids = rules.regions.get(region)!;
-  if (opts.schemes !== undefined) {
-    const asked = Array.isArray(opts.schemes) ? opts.schemes : [];
-    const known = asked.filter((id) => typeof id === 'string' && rules.schemes.has(id));
-    const unknown = Array.isArray(opts.schemes) ? asked.filter((id) => !known.includes(id)) : [opts.schemes];
-    if (unknown.length) errors.push({ field: 'schemes', value: unknown, message: `Dispositif inconnu : attendu ${[...rules.schemes.keys()].map((r) => `'${r}'`).join(', ')}.` });
-    if (known.length) ids = [...new Set(known)];
-  }
 
   const normalized = normalizeProfile(profile);
   errors.push(...normalized.errors);
@@ -52,8 +69,41 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
     errors.push({ field: 'specialty', value: p.specialty, message: 'Spécialité inconnue : voir rules/tables/specialties.json.' });
     delete p.specialty;
   }
+  const departement = p.department ? rules.departements.get(p.department) : undefined;
+  if (p.department && !departement) {
+    errors.push({ field: 'department', value: p.department, message: 'Département inconnu.' });
+    delete p.department;
+  }
 
-  const env: Env = { asOf, lang, rules };
+  // The region: as configured, else the one of the doctor's département when a pack exists for it.
+  let region: RegionRules = rules.regions.get('national')!;
+  if (opts.region !== undefined) {
+    const asked = typeof opts.region === 'string' ? rules.regions.get(opts.region) : undefined;
+    if (asked) region = asked;
+    else errors.push({ field: 'region', value: opts.region, message: `Région inconnue : attendu ${quoteList(rules.regions.keys())}.` });
+  } else if (departement) region = rules.regions.get(departement.region) ?? region;
+  if (departement && region.departments.length && !region.departments.includes(departement.code)) {
+    notices.push({
+      id: 'departement-hors-region',
+      kind: 'info',
+      text:
+        lang === 'en'
+          ? `${departement.name} (${departement.code}) is not in ${region.title_en ?? region.title}: that region's own aids do not apply; the national schemes still do.`
+          : `${departement.name} (${departement.code}) n'est pas en ${region.title} : les aides propres à cette région ne s'appliquent pas ; les dispositifs nationaux restent valables.`,
+      sources: rules.resolve(departementsSources),
+    });
+  }
+
+  let ids = region.schemes.filter((id) => rules.schemes.has(id));
+  if (opts.schemes !== undefined) {
+    const asked = Array.isArray(opts.schemes) ? opts.schemes : [opts.schemes];
+    const known = asked.filter((id): id is string => typeof id === 'string' && rules.schemes.has(id));
+    const unknown = asked.filter((id) => !known.includes(id as string));
+    if (unknown.length) errors.push({ field: 'schemes', value: unknown, message: `Dispositif inconnu : attendu ${quoteList(rules.schemes.keys())}.` });
+    if (known.length) ids = [...new Set(known)];
+  }
+
+  const env: Env = { asOf, lang, rules, region, departement };
   const schemes: SchemeResult[] = [];
   const missing: string[] = [];
   for (const id of ids) {
@@ -65,5 +115,30 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
     addFields(missing, r.missing);
   }
   const { combinations, exclusions } = combine(schemes, p, env);
-  return { asOf, rulesVersion: rules.version, region, lang, schemes, errors, missing, combinations, exclusions };
+  const sim: Simulation = { asOf, rulesVersion: rules.version, region: region.id, lang, schemes, errors, missing, combinations, exclusions, notices, regionInfo: regionInfo(region, departement?.code, env) };
+  if (pack) sim.pack = pack;
+  return sim;
+}
+
+const departementsSources = ['https://www.npmjs.com/package/@etalab/decoupage-administratif'];
+
+const infos = new WeakMap<RegionRules, Map<string, RegionInfo>>();
+
+/** Contacts and local figures of the region, those of the doctor's département first. Cached: rules never change. */
+function regionInfo(region: RegionRules, department: string | undefined, env: Env): RegionInfo {
+  let byKey = infos.get(region);
+  if (!byKey) infos.set(region, (byKey = new Map()));
+  const key = `${env.lang}|${department ?? ''}`;
+  let info = byKey.get(key);
+  if (info) return info;
+  const en = env.lang === 'en';
+  const here = <T extends { department?: string }>(items: readonly T[]) => items.filter((c) => !c.department || c.department === department);
+  info = {
+    id: region.id,
+    title: (en && region.title_en) || region.title,
+    contacts: here(region.contacts).map((c) => ({ label: (en && c.label_en) || c.label, url: c.url, email: c.email, phone: c.phone, department: c.department, sources: env.rules.resolve(c.sources) })),
+    facts: here(region.facts ?? []).map((f) => ({ id: f.id, text: (en && f.en) || f.text, sources: env.rules.resolve(f.sources), kind: 'info' as const })),
+  };
+  byKey.set(key, info);
+  return info;
 }

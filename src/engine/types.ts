@@ -197,6 +197,26 @@ export interface FieldError {
   field: string;
   value: unknown;
   message: string;
+  /** Every problem found (rules packs): JSON path and what was expected. */
+  details?: { path: string; message: string }[];
+}
+
+export interface Contact {
+  label: string;
+  url?: string;
+  email?: string;
+  phone?: string;
+  /** Only for doctors of this département. */
+  department?: string;
+  sources: Source[];
+}
+
+/** What the region pack in force offers beside the schemes: contacts and local figures. */
+export interface RegionInfo {
+  id: string;
+  title: string;
+  contacts: Contact[];
+  facts: Note[];
 }
 
 export interface Combination {
@@ -235,4 +255,9 @@ export interface Simulation {
   missing: string[];
   combinations: Combination[];
   exclusions: Exclusion[];
+  /** Gentle notices (e.g. a département outside the configured region): not errors. */
+  notices: Note[];
+  regionInfo: RegionInfo;
+  /** The rules pack merged in, if any. */
+  pack?: { publisher: string; version: string; date: string };
 }

@@ -72,10 +72,10 @@ test('rule files validate, cumulation.json included', () => {
 });
 
 test('regions: the ARS Occitanie aid is offered only in the occitanie region', () => {
-  assert.ok(!builtinRules.regions.get('national')!.includes('ars-occitanie-installation'));
-  const occ = builtinRules.regions.get('occitanie')!;
+  assert.ok(!builtinRules.regions.get('national')!.schemes.includes('ars-occitanie-installation'));
+  const occ = builtinRules.regions.get('occitanie')!.schemes;
   assert.ok(occ.includes('ars-occitanie-installation'));
-  for (const id of builtinRules.regions.get('national')!) assert.ok(occ.includes(id));
+  for (const id of builtinRules.regions.get('national')!.schemes) assert.ok(occ.includes(id));
   const r = simulate({}, { asOf: '2025-06-01' });
   assert.ok(!r.schemes.some((s) => s.id === 'ars-occitanie-installation'));
 });

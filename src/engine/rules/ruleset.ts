@@ -2,6 +2,10 @@
  * The rules the engine runs on: built-in files, indexed once, optionally merged with a rules pack.
  */
 import cumulationFile from '../../../rules/cumulation.json';
+import centreValDeLoire from '../../../rules/regions/centre-val-de-loire.json';
+import national from '../../../rules/regions/national.json';
+import nouvelleAquitaine from '../../../rules/regions/nouvelle-aquitaine.json';
+import occitanie from '../../../rules/regions/occitanie.json';
 import aideInstallation2026 from '../../../rules/schemes/aide-installation-2026.json';
 import arsOccitanie from '../../../rules/schemes/ars-occitanie-installation.json';
 import assistantMedical from '../../../rules/schemes/assistant-medical.json';
@@ -12,57 +16,77 @@ import coscom from '../../../rules/schemes/coscom.json';
 import cotram from '../../../rules/schemes/cotram.json';
 import cstm from '../../../rules/schemes/cstm.json';
 import fmtMajoration from '../../../rules/schemes/fmt-majoration.json';
-import percentiles from '../../../rules/tables/percentiles.json';
 import sourcesFile from '../../../rules/sources.json';
+import departementsFile from '../../../rules/tables/departements.json';
+import percentiles from '../../../rules/tables/percentiles.json';
 import specialtiesFile from '../../../rules/tables/specialties.json';
 import type { Source } from '../types.js';
+import type { DepartementsTable, ObjectiveGrid, RegionRules } from './pack-schema.js';
 import type { CumulationFile, PercentilesTable, SchemeRules, SourcesTable, SpecialtiesTable } from './schema.js';
 
 export type Specialty = SpecialtiesTable['specialties'][number];
 export type Distribution = PercentilesTable['distributions'][number];
+export type Departement = DepartementsTable['departements'][number];
+
+/** Everything a rule set is made of, as plain data: the built-in files, or those merged with a pack. */
+export interface RuleSetInput {
+  schemes: SchemeRules[];
+  specialties: Specialty[];
+  distributions: Distribution[];
+  sources: SourcesTable['sources'];
+  regions: RegionRules[];
+  departements: Departement[];
+  objectiveGrids: ObjectiveGrid[];
+  cumulation?: CumulationFile;
+  /** The rules pack merged in, if any. */
+  publisher?: string;
+}
 
 export interface RuleSet {
   /** Shown with every result so a printed simulation says which rules it used. */
   version: string;
+  input: RuleSetInput;
   schemes: Map<string, SchemeRules>;
   specialties: Map<string, Specialty>;
   distributions: Distribution[];
   sources: SourcesTable['sources'];
-  /** Scheme ids offered by default, per region id. */
-  regions: Map<string, string[]>;
-  /** Who published each source ref that came from a rules pack. */
-  packPublisher?: string;
-  /** Cumulation rules between schemes (rules/cumulation.json). */
+  regions: Map<string, RegionRules>;
+  departements: Map<string, Departement>;
+  objectiveGrids: ObjectiveGrid[];
   cumulation?: CumulationFile;
+  publisher?: string;
   resolve(refs: readonly string[]): Source[];
 }
 
 /** Built-in scheme files, in the default display order. */
-export const builtinSchemes = [assistantMedical, caim, coscom, cotram, cstm, cesp, cde, arsOccitanie, aideInstallation2026, fmtMajoration] as unknown as SchemeRules[];
-export const builtinCumulation = cumulationFile as unknown as CumulationFile;
-export const builtinSpecialties = specialtiesFile as unknown as SpecialtiesTable;
-export const builtinPercentiles = percentiles as unknown as PercentilesTable;
-export const builtinSources = sourcesFile as unknown as SourcesTable;
+export const builtinInput: RuleSetInput = {
+  schemes: [assistantMedical, caim, coscom, cotram, cstm, cesp, cde, arsOccitanie, aideInstallation2026, fmtMajoration] as unknown as SchemeRules[],
+  specialties: (specialtiesFile as unknown as SpecialtiesTable).specialties,
+  distributions: (percentiles as unknown as PercentilesTable).distributions,
+  sources: (sourcesFile as unknown as SourcesTable).sources,
+  regions: [national, occitanie, centreValDeLoire, nouvelleAquitaine] as unknown as RegionRules[],
+  departements: (departementsFile as unknown as DepartementsTable).departements,
+  objectiveGrids: [],
+  cumulation: cumulationFile as unknown as CumulationFile,
+};
 
-export function makeRuleSet(
-  schemes: SchemeRules[],
-  specialties: SpecialtiesTable,
-  table: PercentilesTable,
-  sources: SourcesTable['sources'],
-  regions: Map<string, string[]>,
-  publisher?: string,
-): RuleSet {
+export function makeRuleSet(input: RuleSetInput): RuleSet {
   const cache = new WeakMap<readonly string[], Source[]>();
-  const dates = [specialties.updated, table.updated, ...schemes.map((s) => s.updated)].sort();
+  const { sources, publisher } = input;
+  const dates = [...input.schemes.map((s) => s.updated), ...input.regions.map((r) => r.updated)].sort();
   return {
     version: dates[dates.length - 1],
-    schemes: new Map(schemes.map((s) => [s.id, s])),
-    specialties: new Map(specialties.specialties.map((s) => [s.id, s])),
-    distributions: table.distributions,
+    input,
+    schemes: new Map(input.schemes.map((s) => [s.id, s])),
+    specialties: new Map(input.specialties.map((s) => [s.id, s])),
+    distributions: input.distributions,
     sources,
-    regions,
-    packPublisher: publisher,
-    // Rule arrays are never mutated, so resolved sources are cached by array identity.
+    regions: new Map(input.regions.map((r) => [r.id, r])),
+    departements: new Map(input.departements.map((d) => [d.code, d])),
+    objectiveGrids: input.objectiveGrids,
+    cumulation: input.cumulation,
+    publisher,
+    // Rule arrays are never mutated after a rule set is made, so resolved sources are cached by array identity.
     resolve(refs) {
       let out = cache.get(refs);
       if (!out) {
@@ -81,15 +105,4 @@ export function makeRuleSet(
   };
 }
 
-/** 'national': every national scheme; each region: the national set plus its regional schemes, in display order. */
-function regionsOf(schemes: SchemeRules[]): Map<string, string[]> {
-  const regions = new Map([['national', schemes.filter((s) => s.scope === 'national').map((s) => s.id)]]);
-  for (const s of schemes) for (const r of s.scope === 'regional' ? (s.regions ?? []) : []) regions.set(r, []);
-  for (const [r, ids] of regions) if (r !== 'national') ids.push(...schemes.filter((s) => s.scope === 'national' || s.regions?.includes(r)).map((s) => s.id));
-  return regions;
-}
-
-export const builtinRules: RuleSet = Object.assign(
-  makeRuleSet(builtinSchemes, builtinSpecialties, builtinPercentiles, builtinSources.sources, regionsOf(builtinSchemes)),
-  { cumulation: builtinCumulation },
-);
+export const builtinRules: RuleSet = makeRuleSet(builtinInput);

@@ -32,7 +32,10 @@ function indexFromCount(count: number, row: NonNullable<ReturnType<typeof rowFor
   let index = 0;
   for (let i = 0; i < PERCENTILE_KEYS.length; i++) {
     const t = row[PERCENTILE_KEYS[i]];
-    if (!t) return i === 0 ? undefined : index; // unknown limit: stop at what is known
+    if (!t) {
+      if (i === 0) return undefined;
+      continue; // an unpublished intermediate limit (P70) does not hide the higher ones
+    }
     if (count >= t.value) index = i + 1;
   }
   return index;
@@ -57,9 +60,14 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
   const dist = env.rules.distributions.find((d) => d.regimes.includes(regime.id));
   const specialty = profile.specialty ? env.rules.specialties.get(profile.specialty) : undefined;
   const group = specialty?.group;
-  const usesCounts = group === 'generaliste';
   const pmtRow = rowFor(dist, profile.specialty, 'patienteleMT');
   const faRow = rowFor(dist, profile.specialty, 'fileActive');
+  // GPs are placed on their patientèle médecin traitant, other specialties on their file active (S000, S004).
+  const indicator = group === 'generaliste' ? 'patienteleMT' : 'fileActive';
+  const countRow = indicator === 'patienteleMT' ? pmtRow : faRow;
+  const count = profile[indicator];
+  const usesCounts = group === 'generaliste';
+
 
   const reval = revaluation(scheme, regime, contractDate);
   let thresholdReason: Reason | undefined;
@@ -71,25 +79,26 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
     revalued: () => ({ value: !!reval && reval.date <= addYears(contractDate, YEARS - 1), fields: [] }),
   });
   const vars = ctx.vars;
+  vars.indicatorLabel = indicator === 'patienteleMT' ? 'patientèle médecin traitant' : 'file active';
+  vars.count = count;
   const sourcesOf = (refs: readonly string[]) => env.rules.resolve(refs);
 
   /** E5–E7 (2024) and the avenant 7 threshold with its derogations, as one explained reason. */
   function threshold(): Reason {
     const cond = regime!.conditions.find((c) => 'fact' in c.test && c.test.fact === 'patienteleP30')!;
     const base = { id: cond.id, sources: sourcesOf(cond.sources) };
-    const p30 = pmtRow?.p30;
+    const p30 = countRow?.p30;
     if (p30) vars.p30 = p30.value;
     if (!specialty) return { ...base, ok: null, text: text(scheme, 'p30.unknown.specialist', 'unknown', env, vars), fields: ['specialty'] };
     let below: Reason | undefined;
     if (profile.percentile !== undefined) {
       if (profile.percentile >= 30) return { ...base, ok: true, text: text(scheme, 'p30.percentile.ok', 'ok', env, vars), fields: ['percentile'] };
       below = { ...base, ok: false, text: text(scheme, 'p30.percentile.ko', 'ko', env, vars), fields: ['percentile'] };
-    } else if (usesCounts && p30 && profile.patienteleMT !== undefined) {
-      const pmt = profile.patienteleMT;
+    } else if (p30 && count !== undefined) {
       const s = sourcesOf(p30.sources);
-      if (pmt > p30.value) return { ...base, sources: s, ok: true, text: text(scheme, 'p30.count.ok', 'ok', env, vars), fields: ['patienteleMT'] };
-      if (pmt === p30.value) return { ...base, sources: s, ok: true, estimate: true, text: text(scheme, 'p30.count.boundary', 'ok', env, vars), fields: ['patienteleMT'] };
-      below = { ...base, sources: s, ok: false, text: text(scheme, 'p30.count.ko', 'ko', env, vars), fields: ['patienteleMT'] };
+      if (count > p30.value) return { ...base, sources: s, ok: true, text: text(scheme, 'p30.count.ok', 'ok', env, vars), fields: [indicator] };
+      if (count === p30.value) return { ...base, sources: s, ok: true, estimate: true, text: text(scheme, 'p30.count.boundary', 'ok', env, vars), fields: [indicator] };
+      below = { ...base, sources: s, ok: false, text: text(scheme, 'p30.count.ko', 'ko', env, vars), fields: [indicator] };
     }
     // Derogations to the minimum patientèle, in the order the texts give them.
     const derogations: [string, boolean | undefined, boolean][] = [['newlyInstalled', profile.newlyInstalled, !isAv7], ['rqthOrAld', profile.rqthOrAld, false]];
@@ -116,9 +125,8 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
       if (!unknown.length) return below;
       return { ...below, ok: null, fields: unknown };
     }
-    const primary = usesCounts && p30 ? 'patienteleMT' : 'percentile';
-    const key = usesCounts && p30 ? 'p30.unknown.gp' : 'p30.unknown.specialist';
-    return { ...base, ok: null, text: text(scheme, key, 'unknown', env, vars), fields: usesCounts ? [primary] : [primary, 'newlyInstalled'] };
+    if (p30) return { ...base, ok: null, text: text(scheme, 'p30.unknown.count', 'unknown', env, vars), fields: [indicator] };
+    return { ...base, ok: null, text: text(scheme, 'p30.unknown.specialist', 'unknown', env, vars), fields: ['percentile', 'newlyInstalled'] };
   }
 
   for (const c of regime.conditions) {
@@ -181,9 +189,9 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
     if (profile.percentile !== undefined) {
       return bandReason('band.percentile', Math.max(1, indexFromPercentile(profile.percentile)), false, sourcesOf(scheme.sources), ['percentile']);
     }
-    if (usesCounts && pmtRow && profile.patienteleMT !== undefined) {
+    if (isAv7 && usesCounts && pmtRow && profile.patienteleMT !== undefined) {
       const pmtIndex = indexFromCount(profile.patienteleMT, pmtRow);
-      if (isAv7) {
+      {
         if (!faRow || profile.fileActive === undefined) return undefined;
         const faIndex = indexFromCount(profile.fileActive, faRow) ?? 0;
         const index = Math.max(1, pmtIndex === 5 || faIndex === 5 ? 5 : Math.min(pmtIndex ?? 0, faIndex));
@@ -191,14 +199,17 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
         const inferred = !!(pmtRow.p90?.inferred || faRow.p90?.inferred);
         return bandReason(split ? 'band.split' : 'band.count2019', index, split || inferred, sourcesOf(pmtRow.p90?.sources ?? scheme.sources), ['patienteleMT', 'fileActive']);
       }
-      if (pmtIndex !== undefined && pmtRow.p90 && pmtRow.p95) {
-        const estimate = !!(pmtRow.p90.inferred || pmtRow.p95.inferred);
-        return bandReason(estimate ? 'band.count' : 'band.percentile', Math.max(1, pmtIndex), estimate, sourcesOf(pmtRow.p90.sources), ['patienteleMT']);
+    }
+    if (!isAv7 && countRow?.p90 && countRow.p95 && count !== undefined) {
+      const index = indexFromCount(count, countRow);
+      if (index !== undefined) {
+        const estimate = !!(countRow.p90.inferred || countRow.p95.inferred);
+        return bandReason(estimate ? 'band.count' : 'band.count.sourced', Math.max(1, index), estimate, sourcesOf(countRow.p90.sources), [indicator]);
       }
     }
     if (profile.newlyInstalled === true) return bandReason('band.new', 1, true, sourcesOf(scheme.sources), ['newlyInstalled']);
     if (!specialty) return undefined; // the specialty question comes first
-    const unknown = usesCounts && pmtRow ? (isAv7 && profile.patienteleMT !== undefined ? 'fileActive' : 'patienteleMT') : 'percentile';
+    const unknown = isAv7 && usesCounts && pmtRow ? (profile.patienteleMT !== undefined ? 'fileActive' : 'patienteleMT') : countRow?.p90 && countRow.p95 ? indicator : 'percentile';
     result.reasons.push({ id: 'tranche', ok: null, text: text(scheme, 'band.unknown', 'unknown', env, vars), sources: sourcesOf(scheme.sources), fields: [unknown] });
     return undefined;
   }
@@ -277,6 +288,19 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
     if (ageFrom && ageFloor && profile.age !== undefined && profile.age >= ageFrom.value) return maintain(ageFloor.value, 'obj.age65', ageFloor.sources);
     const p95Floor = params['obj.p95.floor'];
     if (p95Floor && b.amount === 'p95' && both) return maintain(p95Floor.value, 'obj.p95', p95Floor.sources);
+    // A rules pack (a CPAM, a URPS) may publish the grid the national texts leave out.
+    const grids = env.rules.objectiveGrids.filter((g) => g.scheme === scheme.id && g.regime === regime!.id && g.specialty === profile.specialty && g.option === option.id);
+    if (grids.length) {
+      const o: Objectives = { text: text(scheme, 'obj.grid', 'ok', env, vars), sources: sourcesOf(grids[0].sources) };
+      for (const g of grids) {
+        const from = g.indicator === 'patienteleMT' ? pmt : fa;
+        const row = from === undefined ? undefined : g.rows.find((r) => from >= r.from && (r.to === undefined || from < r.to));
+        if (from === undefined || !row) continue;
+        o[g.indicator] = { from, target: from + (row.add ?? Math.trunc(from * (row.rate ?? 0) + 1e-9)) };
+        if (g.inferred) o.estimate = true;
+      }
+      if (o.patienteleMT || o.fileActive) return o;
+    }
     return { text: text(scheme, 'obj.cpam', 'ok', env, vars), sources: sourcesOf(scheme.sources) };
   }
 

@@ -1,6 +1,7 @@
 /** Pieces every scheme evaluation shares: regime choice by date, context, conditions → reasons, notes. */
 import { evaluate, pickText, type Context, type Verdict } from '../conditions.js';
-import type { RuleSet } from '../rules/ruleset.js';
+import type { RegionRules } from '../rules/pack-schema.js';
+import type { Departement, RuleSet } from '../rules/ruleset.js';
 import type { ConditionRules, RegimeRules, SchemeRules, TextRules } from '../rules/schema.js';
 import type { IsoDate, Lang, Note, Profile, Reason, SchemeResult } from '../types.js';
 
@@ -8,6 +9,10 @@ export interface Env {
   asOf: IsoDate;
   lang: Lang;
   rules: RuleSet;
+  /** The region pack in force (national by default). */
+  region: RegionRules;
+  /** The doctor's département, when known. */
+  departement?: Departement;
 }
 
 /** The regime whose signature window contains `date`. */
@@ -16,7 +21,7 @@ export function regimeAt(scheme: SchemeRules, date: IsoDate): RegimeRules | unde
 }
 
 /** Fields derived from the profile, and which answer to ask for when they are unknown. */
-const DERIVED_FROM: Record<string, string> = { specialtyGroup: 'specialty', avenant7Scope: 'specialty', specialtyLabel: 'specialty' };
+const DERIVED_FROM: Record<string, string> = { specialtyGroup: 'specialty', avenant7Scope: 'specialty', specialtyLabel: 'specialty', avenant7Local: 'department' };
 
 export function makeContext(profile: Profile, env: Env, facts: Record<string, () => Verdict> = {}): Context & { vars: Record<string, unknown> } {
   const specialty = profile.specialty ? env.rules.specialties.get(profile.specialty) : undefined;
@@ -25,6 +30,7 @@ export function makeContext(profile: Profile, env: Env, facts: Record<string, ()
         specialtyGroup: specialty.group,
         avenant7Scope: specialty.avenant7,
         specialtyLabel: env.lang === 'en' && specialty.label_en ? specialty.label_en : specialty.label,
+        avenant7Local: avenant7Local(specialty.id, env),
       }
     : {};
   const vars: Record<string, unknown> = { ...profile, ...derived };
@@ -34,6 +40,17 @@ export function makeContext(profile: Profile, env: Env, facts: Record<string, ()
     askFor: (name) => DERIVED_FROM[name] ?? name,
     fact: (name) => facts[name]?.() ?? { value: null, fields: [] },
   };
+}
+
+/**
+ * Avenant 7/8: is the specialty on the region's list for the doctor's département? 'no-list' where the
+ * region publishes none (the national reading applies); undefined while the département is unknown.
+ */
+function avenant7Local(specialty: string, env: Env): 'listed' | 'not-listed' | 'no-list' | undefined {
+  const lists = env.region.avenant7Specialties;
+  if (!lists?.length) return 'no-list';
+  if (!env.departement) return undefined;
+  return lists.some((l) => l.department === env.departement!.code && l.specialties.includes(specialty)) ? 'listed' : 'not-listed';
 }
 
 export function addFields(into: string[], fields: readonly string[]): void {
