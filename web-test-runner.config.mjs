@@ -17,6 +17,57 @@ function chromePath() {
   return '/usr/bin/chromium';
 }
 
+/**
+ * Runs in the test page before anything else. @web/dev-server-core 0.7 sends test results
+ * to the runner through `structuredClone`, which throws a DataCloneError when a failed
+ * assertion carries a DOM node, a function or the window as `actual`/`expected` (e.g.
+ * `expect(el).to.not.exist`). The runner then never hears back and reports only "Browser
+ * tests did not finish within …ms", hiding the real failure (modernweb-dev/web#2967, #2802,
+ * #2772; not fixed in 0.7.5). This retries the clone with such values replaced by readable
+ * strings (an element by the start of its outerHTML), so the failure is reported normally.
+ */
+function safeStructuredClone() {
+  const nativeClone = globalThis.structuredClone;
+  const MAX = 300;
+  const describe = (node) =>
+    node instanceof Element ? node.outerHTML.slice(0, MAX) + (node.outerHTML.length > MAX ? '…' : '') : `[${node.nodeName}]`;
+  function sanitize(value, seen) {
+    if (typeof value === 'function') return `[Function ${value.name || 'anonymous'}]`;
+    if (typeof value === 'symbol') return value.toString();
+    if (value === null || typeof value !== 'object') return value;
+    if (typeof Node !== 'undefined' && value instanceof Node) return describe(value);
+    if (value === globalThis || (typeof Window !== 'undefined' && value instanceof Window)) return '[Window]';
+    if (seen.has(value)) return seen.get(value);
+    if (value instanceof Date || value instanceof RegExp) return value;
+    if (value instanceof Map || value instanceof Set) return sanitize([...value], seen);
+    if (Array.isArray(value)) {
+      const out = [];
+      seen.set(value, out);
+      for (const item of value) out.push(sanitize(item, seen));
+      return out;
+    }
+    const out = {};
+    seen.set(value, out);
+    if (value instanceof Error) Object.assign(out, { name: value.name, message: value.message, stack: value.stack });
+    for (const key of Object.keys(value)) {
+      try {
+        out[key] = sanitize(value[key], seen);
+      } catch {
+        out[key] = '[unreadable]';
+      }
+    }
+    return out;
+  }
+  globalThis.structuredClone = function structuredClone(value, options) {
+    try {
+      return nativeClone.call(globalThis, value, options);
+    } catch (error) {
+      if (!(error instanceof DOMException && error.name === 'DataCloneError')) throw error;
+      return nativeClone.call(globalThis, sanitize(value, new WeakMap()), options);
+    }
+  };
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: '.',
@@ -41,6 +92,9 @@ export default {
   ],
   // Lit runs in dev mode in tests (more checks); its one-line notice is noise.
   filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].includes('Lit is in dev mode')),
+  testRunnerHtml: (testFramework) =>
+    `<!DOCTYPE html><html><head><script>(${safeStructuredClone.toString()})();</script></head>` +
+    `<body><script type="module" src="${testFramework}"></script></body></html>`,
   concurrency: 2,
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
