@@ -13,6 +13,7 @@ type Rule = CumulationFile['rules'][number];
 interface Index {
   pairs: Map<string, Rule>;
   sequences: Map<string, Rule>;
+  fallbackRefs: Map<string, string[]>;
 }
 
 const RANK = { excluded: 3, unknown: 2, allowed: 1, sequence: 0 } as const;
@@ -23,7 +24,7 @@ const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 function indexOf(file: CumulationFile): Index {
   let idx = indexes.get(file);
   if (idx) return idx;
-  idx = { pairs: new Map(), sequences: new Map() };
+  idx = { pairs: new Map(), sequences: new Map(), fallbackRefs: new Map() };
   for (const rule of file.rules) {
     const pairs: [string, string][] = [];
     if (rule.b) for (const a of rule.a) for (const b of rule.b) pairs.push([a, b]);
@@ -102,8 +103,13 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
     if (seq) text += ' ' + (seq.until && env.asOf > seq.until ? seq.after ?? '' : (en && seq.en) || seq.text);
     return text.trim();
   };
-  const sourcesOf = (a: string, b: string, rule: Rule | undefined) =>
-    env.rules.resolve(rule ? rule.sources : [...new Set([...(env.rules.schemes.get(a)?.sources ?? []), ...(env.rules.schemes.get(b)?.sources ?? [])])]);
+  const sourcesOf = (a: string, b: string, rule: Rule | undefined) => {
+    if (rule) return env.rules.resolve(rule.sources);
+    // No rule: the texts of both schemes, which are silent on it (one array per pair, so resolving stays cached).
+    let refs = idx.fallbackRefs.get(key(a, b));
+    if (!refs) idx.fallbackRefs.set(key(a, b), (refs = [...new Set([...(env.rules.schemes.get(a)?.sources ?? []), ...(env.rules.schemes.get(b)?.sources ?? [])])]));
+    return env.rules.resolve(refs);
+  };
 
   // Contracts held outside the candidates (e.g. an option démographique of 2011) rule out what they exclude.
   const ids = new Set(candidates.map((c) => c.id));

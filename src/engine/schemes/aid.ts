@@ -7,7 +7,7 @@ import { evaluate, fill, pickText, type Context } from '../conditions.js';
 import { addMonths, addYears } from '../dates.js';
 import type { Figure, RegimeRules, SchemeRules } from '../rules/schema.js';
 import type { HeldContract, IsoDate, Note, OptionResult, Payment, Profile, Reason, SchemeResult, Source } from '../types.js';
-import { addFields, conditionReason, makeContext, regimeAt, schemeTitle, statusOf, type Env } from './common.js';
+import { addFields, conditionReason, regimeAt, schemeTitle, statusOf, type Env } from './common.js';
 
 export const HORIZON = 5;
 
@@ -61,17 +61,22 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
   const regime = openNow ?? (held ? scheme.regimes[scheme.regimes.length - 1] : undefined);
   const closed = held ? !regimeAt(scheme, env.asOf) : !regime;
 
-  const ctx = makeContext(profile, env, {
-    held: () => ({ value: !!held, fields: [] }),
-    closed: () => ({ value: closed, fields: [] }),
-  });
-  const vars = ctx.vars;
-  // Derived facts the rule files test: years since installation at signature, contracts held.
-  if (profile.installationDate) vars.installedYears = yearsFrom(profile.installationDate, start);
-  for (const c of profile.heldContracts ?? []) vars[`holds.${c.id}`] = true;
-  for (const s of env.rules.schemes.keys()) vars[`holds.${s}`] ??= false;
-  const askFor = ctx.askFor;
-  ctx.askFor = (name) => (name === 'installedYears' ? 'installationDate' : askFor(name));
+  // A light context: the profile read through (no copy), the few derived values the rule files test.
+  const vars: Record<string, unknown> = Object.create(profile);
+  const specialty = profile.specialty ? env.rules.specialties.get(profile.specialty) : undefined;
+  const heldIds = profile.heldContracts?.map((c) => c.id) ?? [];
+  const ctx: Aid['ctx'] = {
+    vars,
+    get(name) {
+      if (name === 'installedYears') return profile.installationDate ? yearsFrom(profile.installationDate, start) : undefined;
+      if (name === 'specialtyGroup') return specialty?.group;
+      // Contracts held: none when the profile lists none.
+      if (name.startsWith('holds.')) return heldIds.includes(name.slice(6));
+      return vars[name];
+    },
+    askFor: (name) => (name === 'installedYears' ? 'installationDate' : name === 'specialtyGroup' ? 'specialty' : name),
+    fact: (name) => ({ value: name === 'held' ? !!held : name === 'closed' ? closed : null, fields: [] }),
+  };
   const src = (refs: readonly string[]) => env.rules.resolve(refs);
   const generic = GENERIC[env.lang];
 
@@ -80,7 +85,7 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
     const after = scheme.regimes.find((r) => r.signedFrom && start < r.signedFrom.date) ?? scheme.regimes[0];
     const before = [...scheme.regimes].reverse().find((r) => r.signedTo && start > r.signedTo.date);
     const edge = before?.signedTo
-      ? { d: addDaysIso(before.signedTo.date, 1), s: before.signedTo.sources, t: generic.ended }
+      ? { d: dayAfter(before.signedTo.date), s: before.signedTo.sources, t: generic.ended }
       : { d: after.signedFrom?.date ?? start, s: after.signedFrom?.sources ?? scheme.sources, t: generic.notYet };
     const own = scheme.texts?.closed;
     result.status = 'closed';
@@ -142,8 +147,12 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
   }
 }
 
-function addDaysIso(d: IsoDate, days: number): IsoDate {
-  return new Date(Date.parse(d) + days * dayMs).toISOString().slice(0, 10);
+const nextDays = new Map<IsoDate, IsoDate>();
+/** The day after `d` (a regime's last signature day → the first day it is closed), cached: few distinct dates. */
+function dayAfter(d: IsoDate): IsoDate {
+  let out = nextDays.get(d);
+  if (!out) nextDays.set(d, (out = new Date(Date.parse(d) + dayMs).toISOString().slice(0, 10)));
+  return out;
 }
 
 /**

@@ -10,7 +10,6 @@ function compute(aid: Aid): void {
   const base = aid.fig('base')!;
   const hp = aid.fig('hopital');
   const trainee = aid.fig('trainee');
-  const refs = [...base.sources];
   let amount = base.value;
   if (hp) {
     if (aid.profile.hospitalDeProximite === undefined) aid.ask('hospitalDeProximite');
@@ -22,6 +21,6 @@ function compute(aid: Aid): void {
   }
   const s2 = sector2Share(aid);
   amount = Math.round(amount * s2.share);
-  const payments = yearly(aid, Array(yearsShown(aid)).fill(amount), aid.src(refs), s2.estimate ? s2.note : undefined);
+  const payments = yearly(aid, Array(yearsShown(aid)).fill(amount), aid.src(base.sources), s2.estimate ? s2.note : undefined);
   aid.result.options.push(option(aid, payments, s2.note && !s2.estimate ? { notes: [s2.note] } : {}));
 }

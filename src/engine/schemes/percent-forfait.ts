@@ -17,6 +17,8 @@ const rateAt = (o: OptionRules, i: number) => {
   const v = o.amounts.rate.values;
   return v[Math.min(i, v.length - 1)];
 };
+/** Every source of a regime's rates, built once per rule set (resolved sources are cached by array identity). */
+const allRefs = new WeakMap<object, string[]>();
 const pct = (r: number) => `${Math.round(r * 100)} %`;
 
 /** "50 %, 30 %, puis 10 %/an": the yearly values, the repeated tail said once. */
@@ -37,7 +39,9 @@ function compute(aid: Aid): void {
     if (v.value) applies.push(o);
     else if (v.value === null) for (const f of v.fields) if (!unknown.includes(f)) unknown.push(f);
   }
-  const sources: Source[] = aid.src(aid.regime.options.flatMap((o) => o.amounts.rate.sources));
+  let refs = allRefs.get(aid.regime);
+  if (!refs) allRefs.set(aid.regime, (refs = [...new Set(aid.regime.options.flatMap((o) => o.amounts.rate.sources))]));
+  const sources: Source[] = aid.src(refs);
   if (!applies.length) {
     result.reasons.push({ id: 'majoration', ok: unknown.length ? null : false, text: aid.text('none', unknown.length ? 'unknown' : 'ko'), sources, ...(unknown.length ? { fields: unknown } : {}) });
     for (const f of unknown) aid.ask(f);

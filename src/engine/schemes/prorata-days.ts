@@ -44,7 +44,7 @@ function compute(aid: Aid): void {
     // The last instalment takes the rounding remainder so that the instalments add up to the total.
     const amount = i === schedule.length - 1 ? total - paid : Math.round(total * s.share);
     paid += amount;
-    const p: Payment = { year: s.year, amount, date: addYears(aid.start, s.year - 1), sources: aid.src([...new Set([...sources, ...s.sources])]) };
+    const p: Payment = { year: s.year, amount, date: addYears(aid.start, s.year - 1), sources: aid.src(s.sources) };
     if (inferred || s.inferred) {
       p.estimate = true;
       p.note = inferred ?? s.inferred;

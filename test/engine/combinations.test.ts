@@ -1,0 +1,198 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { simulate, type SchemeResult, type Simulation } from '../../src/engine/index.js';
+import { combine } from '../../src/engine/combinations.js';
+import { builtinRules } from '../../src/engine/rules/ruleset.js';
+import cumulation from '../../rules/cumulation.json';
+
+/** Excluded pairs straight from the rule file (independent of the engine's index). */
+const excludedPairs = new Set<string>();
+const pairKey = (a: string, b: string) => [a, b].sort().join('|');
+for (const r of cumulation.rules) {
+  if (r.kind !== 'excluded') continue;
+  const b = (r as { b?: string[] }).b;
+  if (b) for (const x of r.a) for (const y of b) excludedPairs.add(pairKey(x, y));
+  else for (const x of r.a) for (const y of r.a) if (x !== y) excludedPairs.add(pairKey(x, y));
+}
+const allowedSet = (ids: string[]) => ids.every((a, i) => ids.slice(i + 1).every((b) => !excludedPairs.has(pairKey(a, b))));
+
+const occitanie = { specialty: 'medecine-generale', sector: '1', zone: 'zip', department: '09', daysPerWeek: 4, pdsa: true, coordinatedPractice: true, groupPractice: true, hospitalDeProximite: false, traineeMonths: 0, percentile: 50, newlyInstalled: true, age: 40 };
+
+test('CAIM and the ARS Occitanie aid: excluded, with the rule and its sources; best combination takes the larger', () => {
+  const r = simulate({ ...occitanie, installationDate: '2025-05-01', firstInstallation: true }, { asOf: '2025-06-01', region: 'occitanie' });
+  const ex = r.exclusions.find((e) => e.schemes.includes('caim') && e.schemes.includes('ars-occitanie-installation'));
+  assert.ok(ex);
+  assert.equal(ex.kind, 'excluded');
+  assert.ok(ex.sources.some((s) => s.ref === '003_9d9e3ee12bc9fac9.txt'));
+  // CAIM and COSCOM: not together, and the sequence rule (COSCOM after CAIM, until 2025) is said.
+  const seq = r.exclusions.find((e) => e.schemes.includes('caim') && e.schemes.includes('coscom'))!;
+  assert.match(seq.reason, /à l’issue du CAIM/);
+  const best = r.combinations[0];
+  assert.ok(best.total > 0);
+  assert.ok(allowedSet(best.schemes));
+  for (const c of r.combinations) assert.ok(best.total >= c.total);
+  assert.equal(best.perYear.length, 5);
+  assert.equal(best.perYear.reduce((a, b) => a + b, 0), best.total);
+});
+
+test('assistant médical aid with an installation aid: unknown, said rather than assumed (DOMAIN §5 q19)', () => {
+  const r = simulate({ ...occitanie, installationDate: '2026-02-01', firstInstallation: true, fmtAmount: 20000 }, { asOf: '2026-03-01', region: 'occitanie' });
+  const u = r.exclusions.find((e) => e.schemes.includes('assistant-medical') && e.schemes.includes('aide-installation-2026'));
+  assert.ok(u);
+  assert.equal(u.kind, 'unknown');
+  assert.match(u.reason, /Aucune règle/);
+  const best = r.combinations[0];
+  assert.ok(best.schemes.includes('assistant-medical'));
+  assert.ok(best.uncertain?.some(([a, b]) => a === 'assistant-medical' || b === 'assistant-medical'));
+  // The 2026 one-off aid and the FMT majoration are explicitly cumulable (W22): no exclusion entry.
+  assert.ok(!r.exclusions.some((e) => e.schemes.includes('aide-installation-2026') && e.schemes.includes('fmt-majoration')));
+  // At 2026 CAIM is closed, so it is in no combination.
+  assert.ok(!r.combinations.some((c) => c.schemes.includes('caim')));
+});
+
+test('held COSCOM versus the FMT majoration: one or the other ("en substitution")', () => {
+  const r = simulate({ ...occitanie, firstInstallation: false, fmtAmount: 60000, heldContracts: [{ id: 'coscom', signed: '2022-01-01' }] }, { asOf: '2026-03-01', schemes: ['coscom', 'fmt-majoration'] });
+  const ex = r.exclusions.find((e) => e.schemes.includes('coscom') && e.schemes.includes('fmt-majoration'));
+  assert.equal(ex?.kind, 'excluded');
+  // 10 % of a 60 000 € forfait beats the 5 000 €/year COSCOM still to come.
+  assert.deepEqual(r.combinations.map((c) => c.schemes), [['fmt-majoration'], ['coscom']]);
+  assert.deepEqual(r.combinations[0].perYear, [6000, 6000, 6000, 6000, 6000]);
+  assert.deepEqual(r.combinations[1].perYear, [5000, 5000, 5000, 5000, 5000]);
+});
+
+test('an option démographique of 2011 rules out CAIM, COSCOM and COTRAM', () => {
+  const r = simulate({ ...occitanie, installationDate: '2025-05-01', heldContracts: [{ id: 'option-demographique-2011' }] }, { asOf: '2025-06-01', schemes: ['caim', 'coscom'] });
+  assert.equal(r.combinations.length, 0);
+  assert.ok(r.exclusions.some((e) => e.schemes[0] === 'option-demographique-2011' && e.schemes[1] === 'caim'));
+});
+
+test('CDE range: totalMin carried into the combination', () => {
+  const r = simulate({ remplacant: true, zone: 'zac', coordinatedPractice: true, pdsa: true }, { asOf: '2025-06-01', schemes: ['cde'] });
+  assert.equal(r.combinations[0].total, 15000);
+  assert.equal(r.combinations[0].totalMin, 8325);
+});
+
+// ---- property tests ----
+
+const ids = ['assistant-medical', 'caim', 'coscom', 'cotram', 'cstm', 'cesp', 'cde', 'ars-occitanie-installation', 'aide-installation-2026', 'fmt-majoration'];
+const amount = fc.integer({ min: 0, max: 60000 });
+const schemeResult = (id: string) =>
+  fc.record({
+    status: fc.constantFrom('eligible', 'eligible', 'ineligible', 'incomplete', 'closed'),
+    options: fc.array(fc.array(amount, { minLength: 1, maxLength: 6 }), { maxLength: 3 }),
+  }).map(({ status, options }): SchemeResult => ({
+    id,
+    title: id,
+    status: status as SchemeResult['status'],
+    reasons: [],
+    missing: [],
+    notes: [],
+    options: options.map((amounts, k) => ({ id: `o${k}`, label: '', total: amounts.reduce((a, b) => a + b, 0), payments: amounts.map((a, y) => ({ year: y + 1, amount: a, sources: [] })) })),
+  }));
+const results = fc.subarray(ids, { minLength: 1 }).chain((sel) => fc.tuple(...sel.map(schemeResult)));
+const env = { asOf: '2026-03-01', lang: 'fr' as const, rules: builtinRules, region: builtinRules.regions.get('national')! } as Parameters<typeof combine>[2];
+
+const value = (s: SchemeResult) => Math.max(0, ...s.options.map((o) => o.payments.filter((p) => p.year <= 5).reduce((t, p) => t + p.amount, 0)));
+
+test('property: the best combination has no excluded pair and its total is the maximum over allowed sets (brute force)', () => {
+  fc.assert(
+    fc.property(results, (rs) => {
+      const { combinations, exclusions } = combine(rs, {}, env);
+      const eligible = rs.filter((s) => s.status === 'eligible');
+      if (!eligible.length) return combinations.length === 0;
+      let max = 0;
+      for (let m = 1; m < 1 << eligible.length; m++) {
+        const set = eligible.filter((_, i) => m & (1 << i));
+        if (allowedSet(set.map((s) => s.id))) max = Math.max(max, set.reduce((t, s) => t + value(s), 0));
+      }
+      const best = combinations[0];
+      assert.ok(allowedSet(best.schemes), `best ${best.schemes} has an excluded pair`);
+      assert.equal(best.total, max);
+      for (const c of combinations) {
+        assert.ok(allowedSet(c.schemes));
+        assert.ok(c.total <= best.total);
+        assert.equal(c.perYear.reduce((a, b) => a + b, 0), c.total);
+      }
+      for (const e of exclusions) if (e.kind === 'excluded') assert.ok(excludedPairs.has(pairKey(e.schemes[0], e.schemes[1])));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+// Profiles over every field the installation aids read, with values in and out of range.
+const profile = fc.record(
+  {
+    specialty: fc.constantFrom('medecine-generale', 'pediatrie', 'cardiologie', 'radiologie'),
+    sector: fc.constantFrom('1', '2', '2-optam', 'non-conventionne'),
+    zone: fc.constantFrom('zip', 'zac', 'hors-zone'),
+    qpv: fc.boolean(),
+    mountain: fc.boolean(),
+    department: fc.constantFrom('09', '32', '65', '31', '2A', '75'),
+    daysPerWeek: fc.double({ min: 0, max: 7, noNaN: true }),
+    firstInstallation: fc.boolean(),
+    installationDate: fc.constantFrom('2018-05-01', '2024-12-31', '2025-06-01', '2025-12-31', '2026-01-01', '2026-06-30'),
+    secondaryPractice: fc.boolean(),
+    pdsa: fc.boolean(),
+    coordinatedPractice: fc.boolean(),
+    groupPractice: fc.boolean(),
+    hospitalDeProximite: fc.boolean(),
+    traineeMonths: fc.double({ min: 0, max: 12, noNaN: true }),
+    conventionalFees: fc.integer({ min: 0, max: 2_000_000 }),
+    opposableShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    feesInZip: fc.integer({ min: 0, max: 2_000_000 }),
+    daysPerYearInZip: fc.integer({ min: 0, max: 366 }),
+    hostsYoungDoctor: fc.boolean(),
+    student: fc.boolean(),
+    allowanceMonths: fc.integer({ min: 0, max: 120 }),
+    remplacant: fc.boolean(),
+    age: fc.integer({ min: 18, max: 100 }),
+    fmtAmount: fc.integer({ min: 0, max: 500_000 }),
+    percentile: fc.integer({ min: 0, max: 100 }),
+    heldContracts: fc.subarray(['caim', 'coscom', 'cotram', 'cstm', 'cesp', 'option-demographique-2011']).chain((hs) =>
+      fc.tuple(...hs.map((id) => fc.record({ id: fc.constant(id), signed: fc.constantFrom('2017-03-01', '2019-02-09', '2023-01-01', '2025-06-01') }, { requiredKeys: ['id'] }))),
+    ),
+  },
+  { requiredKeys: [] },
+);
+const asOf = fc.constantFrom('2017-01-01', '2019-02-09', '2019-02-10', '2022-05-07', '2024-01-01', '2025-06-01', '2025-12-31', '2026-01-01', '2026-03-01', '2027-09-15');
+
+/** Caps per year (or in total) the sources give. */
+const yearlyCap: Record<string, number> = { cotram: 20000, cstm: 50000, coscom: 5000 + 1250 + 12 * 300, cesp: 12 * 1200 };
+const totalCap: Record<string, number> = { caim: 52500, 'ars-occitanie-installation': 50000, 'aide-installation-2026': 10000, cde: 15000 };
+
+function checkAmounts(r: Simulation, p: Record<string, unknown>): void {
+  for (const s of r.schemes)
+    for (const o of s.options) {
+      if (totalCap[s.id] !== undefined) assert.ok(o.total <= totalCap[s.id], `${s.id} total ${o.total}`);
+      for (const x of o.payments) {
+        assert.ok(Number.isFinite(x.amount) && x.amount >= 0, `${s.id} amount ${x.amount}`);
+        if (yearlyCap[s.id] !== undefined) assert.ok(x.amount <= yearlyCap[s.id], `${s.id} year ${x.year}: ${x.amount}`);
+        if (s.id === 'fmt-majoration') assert.ok(x.amount <= (p.fmtAmount as number) * 0.7 + 1);
+      }
+    }
+  for (const c of r.combinations) assert.ok(Number.isFinite(c.total) && c.total >= 0 && c.perYear.every((v) => v >= 0));
+}
+
+test('property: simulate never throws, amounts are finite, non-negative and within the caps; no excluded pair combined', () => {
+  fc.assert(
+    fc.property(profile, asOf, fc.constantFrom('national', 'occitanie'), (p, date, region) => {
+      const r = simulate(p, { asOf: date, region });
+      checkAmounts(r, p);
+      for (const c of r.combinations) assert.ok(allowedSet(c.schemes.filter((id) => id !== 'option-demographique-2011')), c.schemes.join());
+      if (r.combinations.length) for (const c of r.combinations) assert.ok(c.total <= r.combinations[0].total);
+      for (const s of r.schemes) if (s.status === 'ineligible' || s.status === 'eligible') for (const x of s.reasons) assert.ok(x.sources.length, `${s.id}/${x.id}`);
+    }),
+    { numRuns: 400 },
+  );
+});
+
+test('property: arbitrary junk never throws', () => {
+  fc.assert(
+    fc.property(fc.anything(), fc.anything(), (p, o) => {
+      const r = simulate(p, { asOf: '2026-03-01', schemes: ids, heldContracts: o } as never);
+      assert.ok(Array.isArray(r.combinations));
+    }),
+    { numRuns: 200 },
+  );
+});
