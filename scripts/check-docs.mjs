@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Keeps the documentation honest about what exists (run by `npm run lint`):
 //   - every attribute, property, event, CSS part and CSS custom property of the element
-//     (custom-elements.json) is documented in README.md;
+//     (custom-elements.json) is documented in README.md, and vscode.html-custom-data.json matches it;
 //   - every `npm run <script>` the docs mention exists in package.json;
 //   - every relative link of the docs points to a file or folder that exists.
 //
@@ -36,6 +36,19 @@ for (const mod of manifest.modules ?? []) {
     for (const [kind, name] of names) {
       if (!readme.includes('`' + name)) problems.push(`README.md does not document the ${kind} \`${name}\` of <${decl.tagName}>`);
     }
+  }
+}
+
+// 1b. The VS Code data generated from the manifest is not stale (same tags, same attributes).
+if (existsSync(resolve(root, 'vscode.html-custom-data.json'))) {
+  const data = JSON.parse(read('vscode.html-custom-data.json'));
+  const signature = (tags) => JSON.stringify(tags.map(([tag, attrs]) => [tag, [...attrs].sort()]).sort());
+  const fromManifest = (manifest.modules ?? []).flatMap((mod) =>
+    (mod.declarations ?? []).filter((d) => d.customElement && d.tagName).map((d) => [d.tagName, (d.attributes ?? []).map((a) => a.name)]),
+  );
+  const fromData = (data.tags ?? []).map((t) => [t.name, (t.attributes ?? []).map((a) => a.name)]);
+  if (signature(fromManifest) !== signature(fromData)) {
+    problems.push('vscode.html-custom-data.json is stale: run `npm run vscode-data`');
   }
 }
 
