@@ -12,11 +12,12 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import json from '@rollup/plugin-json';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import { existsSync } from 'node:fs';
 
 const production = process.env.ROLLUP_NO_MINIFY !== '1';
 
-/** Plugins shared by both bundles; `browser` selects the "browser" export condition. */
-function plugins({ browser }) {
+/** Plugins shared by the bundles; `browser` selects the "browser" export condition. */
+function plugins({ browser, minify = production }) {
   return [
     nodeResolve({ browser, extensions: ['.mjs', '.js', '.ts', '.json'] }),
     json({ preferConst: true, compact: true }),
@@ -27,7 +28,7 @@ function plugins({ browser }) {
       minify: false,
       sourceMap: true,
     }),
-    production &&
+    minify &&
       terser({
         ecma: 2020,
         module: true,
@@ -55,7 +56,7 @@ function onwarn(warning, warn) {
 }
 
 /** @type {import('rollup').RollupOptions[]} */
-export default [
+const configs = [
   {
     input: 'src/engine/index.ts',
     plugins: plugins({ browser: false }),
@@ -83,3 +84,25 @@ export default [
     },
   },
 ];
+
+// Optional third output: the rules-pack validator CLI (`npx aide-assistant-medical validate …`),
+// for Node only, not minified (stack traces stay readable). Point package.json "bin" at
+// ./dist/cli.js to ship it.
+if (existsSync('src/cli.ts')) {
+  configs.push({
+    input: 'src/cli.ts',
+    plugins: plugins({ browser: false, minify: false }),
+    external: (id) => id.startsWith('node:'),
+    onwarn,
+    output: {
+      file: 'dist/cli.js',
+      format: 'es',
+      sourcemap: true,
+      inlineDynamicImports: true,
+      generatedCode: 'es2015',
+      // The #! line of src/cli.ts is kept by esbuild and rollup.
+    },
+  });
+}
+
+export default configs;
