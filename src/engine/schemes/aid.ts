@@ -27,6 +27,8 @@ export interface Aid {
   src(refs: readonly string[]): Source[];
   ask(field: string): void;
   text(key: string, variant: 'ok' | 'ko' | 'unknown'): string;
+  /** Sets a value texts can interpolate. */
+  set(name: string, value: unknown): void;
 }
 
 const GENERIC = {
@@ -61,8 +63,11 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
   const regime = openNow ?? (held ? scheme.regimes[scheme.regimes.length - 1] : undefined);
   const closed = held ? !regimeAt(scheme, env.asOf) : !regime;
 
-  // A light context: the profile read through (no copy), the few derived values the rule files test.
-  const vars: Record<string, unknown> = Object.create(profile);
+  // A light context: the profile itself (never written to), the few derived values the rule files test.
+  const vars = profile as Record<string, unknown>;
+  /** Values some texts interpolate beside the profile's ({end}, {engagement}). */
+  const extra: Record<string, unknown> = {};
+  const textVars = () => (Object.keys(extra).length ? { ...profile, ...extra } : vars);
   const specialty = profile.specialty ? env.rules.specialties.get(profile.specialty) : undefined;
   const heldIds = profile.heldContracts?.map((c) => c.id) ?? [];
   const ctx: Aid['ctx'] = {
@@ -72,7 +77,7 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
       if (name === 'specialtyGroup') return specialty?.group;
       // Contracts held: none when the profile lists none.
       if (name.startsWith('holds.')) return heldIds.includes(name.slice(6));
-      return vars[name];
+      return profile[name];
     },
     askFor: (name) => (name === 'installedYears' ? 'installationDate' : name === 'specialtyGroup' ? 'specialty' : name),
     fact: (name) => ({ value: name === 'held' ? !!held : name === 'closed' ? closed : null, fields: [] }),
@@ -97,7 +102,7 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
   result.regime = regime.id;
   result.regimeTitle = (env.lang === 'en' && regime.title_en) || regime.title;
   const duration = regime.params?.duration?.value;
-  if (held?.signed && duration) vars.end = frDate(addYears(held.signed, duration), env.lang);
+  if (held?.signed && duration) extra.end = frDate(addYears(held.signed, duration), env.lang);
 
   for (const c of regime.conditions) {
     const r = conditionReason(c, ctx, env);
@@ -127,7 +132,8 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
     fig: (name) => regime.params?.[name],
     src,
     ask: (field) => addFields(result.missing, [field]),
-    text: (key, variant) => pickText(scheme.texts?.[key], variant, env.lang, vars),
+    text: (key, variant) => pickText(scheme.texts?.[key], variant, env.lang, textVars()),
+    set: (name, value) => void (extra[name] = value),
   });
   result.status = status();
   if (result.status === 'ineligible') {
@@ -141,7 +147,7 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
     for (const n of r.notes ?? []) {
       if (conditionalOnly ? !n.when : false) continue;
       if (n.when && evaluate(n.when, ctx).value !== true) continue;
-      out.push({ id: n.id, text: fill((env.lang === 'en' && n.en) || n.text, vars, env.lang), sources: src(n.sources), kind: n.kind ?? 'info' });
+      out.push({ id: n.id, text: fill((env.lang === 'en' && n.en) || n.text, textVars(), env.lang), sources: src(n.sources), kind: n.kind ?? 'info' });
     }
     return out;
   }

@@ -16,7 +16,7 @@ function compute(aid: Aid): void {
   const payments: Payment[] = [];
   // Paid monthly: one line per 12 months received.
   for (let y = 0; y * 12 < months; y++) payments.push({ year: y + 1, amount: monthly.value * Math.min(12, months - y * 12), date: addYears(aid.start, y), sources });
-  aid.ctx.vars.engagement = Math.max(months, min?.value ?? 0);
+  aid.set('engagement', Math.max(months, min?.value ?? 0));
   const engagement = aid.text('engagement', 'ok');
   aid.result.options.push(option(aid, payments, engagement ? { notes: [engagement] } : {}));
 }
