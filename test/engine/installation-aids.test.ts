@@ -220,3 +220,11 @@ test('English: titles and generic texts switch language', () => {
   assert.equal(r.schemes[0].title, 'CAIM — installation aid contract');
   assert.match(r.schemes[0].reasons[0].text, /No new contracts since 2026-01-01/);
 });
+
+test('CAIM: once in a career; a CAIM that ended closes the way to a new one', () => {
+  const p = { ...doctor, installationDate: '2025-05-01' };
+  assert.equal(scheme(simulate(p, { asOf: '2025-06-01', schemes: ['caim'] }), 'caim').status, 'eligible');
+  const again = scheme(simulate({ ...p, heldContracts: [{ id: 'caim', signed: '2017-01-01' }] }, { asOf: '2025-06-01', schemes: ['caim'] }), 'caim');
+  assert.equal(again.status, 'ineligible');
+  assert.ok(again.reasons.some((r) => r.id === 'une-fois' && r.ok === false));
+});

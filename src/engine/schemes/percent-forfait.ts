@@ -63,6 +63,7 @@ function compute(aid: Aid): void {
     if (v.value === null && rates.some((r, y) => (stack?.value ? 0 : r) < rateAt(o, y))) for (const f of v.fields) aid.ask(f);
   }
   const label = applies.map((o) => (lang === 'en' && o.label_en) || o.label).join(' + ');
+  const why = `${lang === 'en' ? 'Uplift' : 'Majoration'} : ${label}.`;
   const notes: string[] = [];
   if (applies.length > 1 && stack?.inferred) notes.push(stack.inferred);
   const fmt = aid.amount;
@@ -72,11 +73,11 @@ function compute(aid: Aid): void {
     const t = aid.scheme.texts?.example;
     const text = fill((lang === 'en' && t?.en?.ok) || t?.ok || '', { rates: series(rates.map(pct), lang), example: formatNumber(ex, lang), amounts: series(rates.map((r) => `+${formatNumber(Math.round(ex * r), lang)} €`), lang) }, lang);
     result.notes.unshift({ id: 'exemple', text, sources, kind: 'estimate' });
-    result.reasons.push({ id: 'majoration', ok: true, text: label, sources });
+    result.reasons.push({ id: 'majoration', ok: true, text: why, sources });
     return;
   }
   const payments: Payment[] = rates.map((rate, y) => ({ year: y + 1, amount: Math.round(fmt * rate), rate, date: addYears(aid.start, y), sources }));
-  result.reasons.push({ id: 'majoration', ok: true, text: label, sources });
+  result.reasons.push({ id: 'majoration', ok: true, text: why, sources });
   const o = { id: 'majoration', label, payments, total: payments.reduce((t, x) => t + x.amount, 0), notes };
   result.options.push(notes.length ? { ...o, estimate: true } : o);
 }
