@@ -32,7 +32,7 @@ function plugins({ browser, minify = production }) {
       terser({
         ecma: 2020,
         module: true,
-        compress: { passes: 3, module: true, ecma: 2020 },
+        compress: { passes: 2, module: true, ecma: 2020 },
         mangle: { module: true },
         // Keep /*! ... */ and @license comments (lit's BSD-3-Clause notices), drop the rest.
         format: { comments: 'some', ecma: 2020 },
