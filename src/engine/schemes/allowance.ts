@@ -1,4 +1,7 @@
-/** Monthly allowance with an engagement of as many months, with a minimum (CESP). */
+/**
+ * Monthly allowance with an engagement of as many months, with a minimum (CESP).
+ * Rule data: `amountField` (months of allowance), params `monthly`, `minMonths`; text `engagement`.
+ */
 import type { SchemeRules } from '../rules/schema.js';
 import type { Payment, Profile, SchemeResult } from '../types.js';
 import { evaluateAid, option, type Aid } from './aid.js';

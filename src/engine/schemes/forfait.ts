@@ -1,4 +1,8 @@
-/** Yearly forfait with supplements (COSCOM): base + hôpital de proximité + trainee months, secteur 2 prorated. */
+/**
+ * Yearly forfait with supplements (COSCOM): base + hôpital de proximité + trainee months, secteur 2 prorated.
+ * Rule data: params `base`, `hopital`, `trainee` (per month, × `amountField`), `years`, `renewable`,
+ * `maxYears`, `s2` (present: secteur 2 prorated by `opposableShare`), `payMonths`.
+ */
 import type { SchemeRules } from '../rules/schema.js';
 import type { Profile, SchemeResult } from '../types.js';
 import { evaluateAid, option, sector2Share, yearly, yearsShown, type Aid } from './aid.js';

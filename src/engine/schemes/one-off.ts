@@ -1,4 +1,7 @@
-/** One-off amounts, one per situation the rule file lists (2026 installation aids), paid once after the installation. */
+/**
+ * One-off amounts, one per situation the rule file lists (2026 installation aids), paid once after the installation.
+ * Rule data: options with `when` and `amounts.amount`; param `payMonths` (paid within that many months).
+ */
 import { evaluate } from '../conditions.js';
 import type { SchemeRules } from '../rules/schema.js';
 import type { Profile, SchemeResult } from '../types.js';

@@ -1,4 +1,8 @@
-/** A percentage of fees, capped per year (COTRAM on conventional fees, CSTM on fees earned in ZIP); secteur 2 prorated. */
+/**
+ * A percentage of fees, capped per year (COTRAM on conventional fees, CSTM on fees earned in ZIP); secteur 2 prorated.
+ * Rule data: `amountField` (the fees), params `rate`, `cap`, `years`, `renewable`, `maxYears`, `s2`, `payMonths`;
+ * a regime's `revaluedBy` applies the later regime's rate and cap from that regime's start date.
+ */
 import type { SchemeRules } from '../rules/schema.js';
 import type { Profile, SchemeResult } from '../types.js';
 import { evaluateAid, option, sector2Share, yearly, yearsShown, type Aid } from './aid.js';

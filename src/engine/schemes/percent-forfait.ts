@@ -2,6 +2,9 @@
  * Majorations as a percentage of a forfait the doctor knows (FMT socle, from 2026). Each rule option is a
  * majoration with its yearly rates; how they stack is a rule parameter (unclear in the texts: max by default).
  * Without the forfait's amount, the rates are shown with an example and the amount is asked for.
+ * Rule data: `amountField` (the forfait, €), options with `when` and `amounts.rate` (rate by year, the last
+ * repeating; the option 'primo' counts its years from the installation), params `stack` (1: rates add up,
+ * 0: the highest applies) and `example` (the forfait used in the example); texts `none`, `example`.
  */
 import { evaluate, fill, formatNumber } from '../conditions.js';
 import type { OptionRules, SchemeRules } from '../rules/schema.js';

@@ -1,6 +1,10 @@
 /**
  * Lump sum set by weekly activity, paid on a schedule: CAIM (a table by days per week, not a formula)
  * and the ARS Occitanie aid (prorated by half-days worked).
+ *
+ * Rule data: `amountField` (days per week); either `steps` (amount by level) or params `amount` and
+ * `halfDays` (full amount and the half-days it is for); optional param `hopital` (supplement when
+ * `hospitalDeProximite`); `schedule` (share paid at the start of each contract year); `duration`.
  */
 import type { SchemeRules } from '../rules/schema.js';
 import type { Payment, Profile, SchemeResult } from '../types.js';

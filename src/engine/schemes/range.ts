@@ -1,4 +1,7 @@
-/** An amount the texts give only as a range (CDE): shown as a range with its source, never a single figure. */
+/**
+ * An amount the texts give only as a range (CDE): shown as a range with its source, never a single figure.
+ * Rule data: params `min` and `max`.
+ */
 import { formatNumber } from '../conditions.js';
 import type { SchemeRules } from '../rules/schema.js';
 import type { Profile, SchemeResult } from '../types.js';
