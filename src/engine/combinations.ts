@@ -63,7 +63,7 @@ function yearIndex(from: IsoDate, to: IsoDate): number {
 
 /** Amounts of an option by year 1–5: contract years for a new contract, years from `asOf` for one already held. */
 function perYearOf(o: OptionResult, held: boolean, asOf: IsoDate): number[] {
-  const out = Array(HORIZON).fill(0);
+  const out = new Array<number>(HORIZON).fill(0);
   for (const p of o.payments) {
     const i = held ? (p.date ? yearIndex(asOf, p.date) : -1) : p.year - 1;
     if (i >= 0 && i < HORIZON) out[i] += p.amount;
@@ -87,11 +87,26 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
     const held = !!scheme && !!heldContract(scheme, profile, env.asOf);
     if (r.status !== 'eligible' && !(r.status === 'closed' && held && r.options.length)) continue;
     // Options of one scheme are alternatives: the best one counts.
-    let best: Candidate = { id: r.id, perYear: Array(HORIZON).fill(0), total: 0, less: 0, estimate: false, pending: !r.options.length };
+    let best: Candidate = {
+      id: r.id,
+      perYear: new Array<number>(HORIZON).fill(0),
+      total: 0,
+      less: 0,
+      estimate: false,
+      pending: !r.options.length,
+    };
     for (const o of r.options) {
       const perYear = perYearOf(o, held, env.asOf);
       const total = sum(perYear);
-      if (total >= best.total) best = { id: r.id, perYear, total, less: o.totalMin !== undefined ? o.total - o.totalMin : 0, estimate: !!o.estimate || o.payments.some((p) => p.estimate), pending: false };
+      if (total >= best.total)
+        best = {
+          id: r.id,
+          perYear,
+          total,
+          less: o.totalMin !== undefined ? o.total - o.totalMin : 0,
+          estimate: !!o.estimate || o.payments.some((p) => p.estimate),
+          pending: false,
+        };
     }
     candidates.push(best);
   }
@@ -100,14 +115,18 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
   const reasonOf = (a: string, b: string, rule: Rule | undefined) => {
     let text = rule ? (en && rule.en) || rule.text : (en && file.fallback.en) || file.fallback.text;
     const seq = idx.sequences.get(key(a, b));
-    if (seq) text += ' ' + (seq.until && env.asOf > seq.until ? seq.after ?? '' : (en && seq.en) || seq.text);
+    if (seq) text += ' ' + (seq.until && env.asOf > seq.until ? (seq.after ?? '') : (en && seq.en) || seq.text);
     return text.trim();
   };
   const sourcesOf = (a: string, b: string, rule: Rule | undefined) => {
     if (rule) return env.rules.resolve(rule.sources);
     // No rule: the texts of both schemes, which are silent on it (one array per pair, so resolving stays cached).
     let refs = idx.fallbackRefs.get(key(a, b));
-    if (!refs) idx.fallbackRefs.set(key(a, b), (refs = [...new Set([...(env.rules.schemes.get(a)?.sources ?? []), ...(env.rules.schemes.get(b)?.sources ?? [])])]));
+    if (!refs)
+      idx.fallbackRefs.set(
+        key(a, b),
+        (refs = [...new Set([...(env.rules.schemes.get(a)?.sources ?? []), ...(env.rules.schemes.get(b)?.sources ?? [])])]),
+      );
     return env.rules.resolve(refs);
   };
 
@@ -118,7 +137,12 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
     for (let i = candidates.length - 1; i >= 0; i--) {
       const rule = pairRule(h.id, candidates[i].id);
       if (rule?.kind !== 'excluded') continue;
-      exclusions.push({ schemes: [h.id, candidates[i].id], reason: reasonOf(h.id, candidates[i].id, rule), sources: env.rules.resolve(rule.sources), kind: 'excluded' });
+      exclusions.push({
+        schemes: [h.id, candidates[i].id],
+        reason: reasonOf(h.id, candidates[i].id, rule),
+        sources: env.rules.resolve(rule.sources),
+        kind: 'excluded',
+      });
       candidates.splice(i, 1);
     }
   }
@@ -147,7 +171,7 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
     let maximal = true;
     for (let j = 0; j < n && maximal; j++) if (!(m & (1 << j)) && !(conflict[j] & m)) maximal = false;
     if (!maximal) continue;
-    const c: Combination = { schemes: [], total: 0, perYear: Array(HORIZON).fill(0) };
+    const c: Combination = { schemes: [], total: 0, perYear: new Array<number>(HORIZON).fill(0) };
     let less = 0;
     const pairs: string[][] = [];
     const pending: string[] = [];

@@ -17,10 +17,27 @@ for (const r of cumulation.rules) {
 }
 const allowedSet = (ids: string[]) => ids.every((a, i) => ids.slice(i + 1).every((b) => !excludedPairs.has(pairKey(a, b))));
 
-const occitanie = { specialty: 'medecine-generale', sector: '1', zone: 'zip', department: '09', daysPerWeek: 4, pdsa: true, coordinatedPractice: true, groupPractice: true, hospitalDeProximite: false, traineeMonths: 0, percentile: 50, newlyInstalled: true, age: 40 };
+const occitanie = {
+  specialty: 'medecine-generale',
+  sector: '1',
+  zone: 'zip',
+  department: '09',
+  daysPerWeek: 4,
+  pdsa: true,
+  coordinatedPractice: true,
+  groupPractice: true,
+  hospitalDeProximite: false,
+  traineeMonths: 0,
+  percentile: 50,
+  newlyInstalled: true,
+  age: 40,
+};
 
 test('CAIM and the ARS Occitanie aid: excluded, with the rule and its sources; best combination takes the larger', () => {
-  const r = simulate({ ...occitanie, installationDate: '2025-05-01', firstInstallation: true }, { asOf: '2025-06-01', region: 'occitanie' });
+  const r = simulate(
+    { ...occitanie, installationDate: '2025-05-01', firstInstallation: true },
+    { asOf: '2025-06-01', region: 'occitanie' },
+  );
   const ex = r.exclusions.find((e) => e.schemes.includes('caim') && e.schemes.includes('ars-occitanie-installation'));
   assert.ok(ex);
   assert.equal(ex.kind, 'excluded');
@@ -33,11 +50,17 @@ test('CAIM and the ARS Occitanie aid: excluded, with the rule and its sources; b
   assert.ok(allowedSet(best.schemes));
   for (const c of r.combinations) assert.ok(best.total >= c.total);
   assert.equal(best.perYear.length, 5);
-  assert.equal(best.perYear.reduce((a, b) => a + b, 0), best.total);
+  assert.equal(
+    best.perYear.reduce((a, b) => a + b, 0),
+    best.total,
+  );
 });
 
 test('assistant médical aid with an installation aid: unknown, said rather than assumed (DOMAIN §5 q19)', () => {
-  const r = simulate({ ...occitanie, installationDate: '2026-02-01', firstInstallation: true, fmtAmount: 20000 }, { asOf: '2026-03-01', region: 'occitanie' });
+  const r = simulate(
+    { ...occitanie, installationDate: '2026-02-01', firstInstallation: true, fmtAmount: 20000 },
+    { asOf: '2026-03-01', region: 'occitanie' },
+  );
   const u = r.exclusions.find((e) => e.schemes.includes('assistant-medical') && e.schemes.includes('aide-installation-2026'));
   assert.ok(u);
   assert.equal(u.kind, 'unknown');
@@ -52,17 +75,26 @@ test('assistant médical aid with an installation aid: unknown, said rather than
 });
 
 test('held COSCOM versus the FMT majoration: one or the other ("en substitution")', () => {
-  const r = simulate({ ...occitanie, firstInstallation: false, fmtAmount: 60000, heldContracts: [{ id: 'coscom', signed: '2022-01-01' }] }, { asOf: '2026-03-01', schemes: ['coscom', 'fmt-majoration'] });
+  const r = simulate(
+    { ...occitanie, firstInstallation: false, fmtAmount: 60000, heldContracts: [{ id: 'coscom', signed: '2022-01-01' }] },
+    { asOf: '2026-03-01', schemes: ['coscom', 'fmt-majoration'] },
+  );
   const ex = r.exclusions.find((e) => e.schemes.includes('coscom') && e.schemes.includes('fmt-majoration'));
   assert.equal(ex?.kind, 'excluded');
   // 10 % of a 60 000 € forfait beats the 5 000 €/year COSCOM still to come.
-  assert.deepEqual(r.combinations.map((c) => c.schemes), [['fmt-majoration'], ['coscom']]);
+  assert.deepEqual(
+    r.combinations.map((c) => c.schemes),
+    [['fmt-majoration'], ['coscom']],
+  );
   assert.deepEqual(r.combinations[0].perYear, [6000, 6000, 6000, 6000, 6000]);
   assert.deepEqual(r.combinations[1].perYear, [5000, 5000, 5000, 5000, 5000]);
 });
 
 test('an option démographique of 2011 rules out CAIM, COSCOM and COTRAM', () => {
-  const r = simulate({ ...occitanie, installationDate: '2025-05-01', heldContracts: [{ id: 'option-demographique-2011' }] }, { asOf: '2025-06-01', schemes: ['caim', 'coscom'] });
+  const r = simulate(
+    { ...occitanie, installationDate: '2025-05-01', heldContracts: [{ id: 'option-demographique-2011' }] },
+    { asOf: '2025-06-01', schemes: ['caim', 'coscom'] },
+  );
   assert.equal(r.combinations.length, 0);
   assert.ok(r.exclusions.some((e) => e.schemes[0] === 'option-demographique-2011' && e.schemes[1] === 'caim'));
 });
@@ -75,25 +107,46 @@ test('CDE range: totalMin carried into the combination', () => {
 
 // ---- property tests ----
 
-const ids = ['assistant-medical', 'caim', 'coscom', 'cotram', 'cstm', 'cesp', 'cde', 'ars-occitanie-installation', 'aide-installation-2026', 'fmt-majoration'];
+const ids = [
+  'assistant-medical',
+  'caim',
+  'coscom',
+  'cotram',
+  'cstm',
+  'cesp',
+  'cde',
+  'ars-occitanie-installation',
+  'aide-installation-2026',
+  'fmt-majoration',
+];
 const amount = fc.integer({ min: 0, max: 60000 });
 const schemeResult = (id: string) =>
-  fc.record({
-    status: fc.constantFrom('eligible', 'eligible', 'ineligible', 'incomplete', 'closed'),
-    options: fc.array(fc.array(amount, { minLength: 1, maxLength: 6 }), { maxLength: 3 }),
-  }).map(({ status, options }): SchemeResult => ({
-    id,
-    title: id,
-    status: status as SchemeResult['status'],
-    reasons: [],
-    missing: [],
-    notes: [],
-    options: options.map((amounts, k) => ({ id: `o${k}`, label: '', total: amounts.reduce((a, b) => a + b, 0), payments: amounts.map((a, y) => ({ year: y + 1, amount: a, sources: [] })) })),
-  }));
+  fc
+    .record({
+      status: fc.constantFrom('eligible', 'eligible', 'ineligible', 'incomplete', 'closed'),
+      options: fc.array(fc.array(amount, { minLength: 1, maxLength: 6 }), { maxLength: 3 }),
+    })
+    .map(({ status, options }): SchemeResult => ({
+      id,
+      title: id,
+      status: status as SchemeResult['status'],
+      reasons: [],
+      missing: [],
+      notes: [],
+      options: options.map((amounts, k) => ({
+        id: `o${k}`,
+        label: '',
+        total: amounts.reduce((a, b) => a + b, 0),
+        payments: amounts.map((a, y) => ({ year: y + 1, amount: a, sources: [] })),
+      })),
+    }));
 const results = fc.subarray(ids, { minLength: 1 }).chain((sel) => fc.tuple(...sel.map(schemeResult)));
-const env = { asOf: '2026-03-01', lang: 'fr' as const, rules: builtinRules, region: builtinRules.regions.get('national')! } as Parameters<typeof combine>[2];
+const env = { asOf: '2026-03-01', lang: 'fr' as const, rules: builtinRules, region: builtinRules.regions.get('national')! } as Parameters<
+  typeof combine
+>[2];
 
-const value = (s: SchemeResult) => Math.max(0, ...s.options.map((o) => o.payments.filter((p) => p.year <= 5).reduce((t, p) => t + p.amount, 0)));
+const value = (s: SchemeResult) =>
+  Math.max(0, ...s.options.map((o) => o.payments.filter((p) => p.year <= 5).reduce((t, p) => t + p.amount, 0)));
 
 test('property: the best combination has no excluded pair and its total is the maximum over allowed sets (brute force)', () => {
   fc.assert(
@@ -104,7 +157,11 @@ test('property: the best combination has no excluded pair and its total is the m
       let max = 0;
       for (let m = 1; m < 1 << eligible.length; m++) {
         const set = eligible.filter((_, i) => m & (1 << i));
-        if (allowedSet(set.map((s) => s.id))) max = Math.max(max, set.reduce((t, s) => t + value(s), 0));
+        if (allowedSet(set.map((s) => s.id)))
+          max = Math.max(
+            max,
+            set.reduce((t, s) => t + value(s), 0),
+          );
       }
       const best = combinations[0];
       assert.ok(allowedSet(best.schemes), `best ${best.schemes} has an excluded pair`);
@@ -112,7 +169,10 @@ test('property: the best combination has no excluded pair and its total is the m
       for (const c of combinations) {
         assert.ok(allowedSet(c.schemes));
         assert.ok(c.total <= best.total);
-        assert.equal(c.perYear.reduce((a, b) => a + b, 0), c.total);
+        assert.equal(
+          c.perYear.reduce((a, b) => a + b, 0),
+          c.total,
+        );
       }
       for (const e of exclusions) if (e.kind === 'excluded') assert.ok(excludedPairs.has(pairKey(e.schemes[0], e.schemes[1])));
     }),
@@ -149,13 +209,33 @@ const profile = fc.record(
     age: fc.integer({ min: 18, max: 100 }),
     fmtAmount: fc.integer({ min: 0, max: 500_000 }),
     percentile: fc.integer({ min: 0, max: 100 }),
-    heldContracts: fc.subarray(['caim', 'coscom', 'cotram', 'cstm', 'cesp', 'option-demographique-2011']).chain((hs) =>
-      fc.tuple(...hs.map((id) => fc.record({ id: fc.constant(id), signed: fc.constantFrom('2017-03-01', '2019-02-09', '2023-01-01', '2025-06-01') }, { requiredKeys: ['id'] }))),
-    ),
+    heldContracts: fc
+      .subarray(['caim', 'coscom', 'cotram', 'cstm', 'cesp', 'option-demographique-2011'])
+      .chain((hs) =>
+        fc.tuple(
+          ...hs.map((id) =>
+            fc.record(
+              { id: fc.constant(id), signed: fc.constantFrom('2017-03-01', '2019-02-09', '2023-01-01', '2025-06-01') },
+              { requiredKeys: ['id'] },
+            ),
+          ),
+        ),
+      ),
   },
   { requiredKeys: [] },
 );
-const asOf = fc.constantFrom('2017-01-01', '2019-02-09', '2019-02-10', '2022-05-07', '2024-01-01', '2025-06-01', '2025-12-31', '2026-01-01', '2026-03-01', '2027-09-15');
+const asOf = fc.constantFrom(
+  '2017-01-01',
+  '2019-02-09',
+  '2019-02-10',
+  '2022-05-07',
+  '2024-01-01',
+  '2025-06-01',
+  '2025-12-31',
+  '2026-01-01',
+  '2026-03-01',
+  '2027-09-15',
+);
 
 /** Caps per year (or in total) the sources give. */
 const yearlyCap: Record<string, number> = { cotram: 20000, cstm: 50000, coscom: 5000 + 1250 + 12 * 300, cesp: 12 * 1200 };
@@ -181,7 +261,8 @@ test('property: simulate never throws, amounts are finite, non-negative and with
       checkAmounts(r, p);
       for (const c of r.combinations) assert.ok(allowedSet(c.schemes.filter((id) => id !== 'option-demographique-2011')), c.schemes.join());
       if (r.combinations.length) for (const c of r.combinations) assert.ok(c.total <= r.combinations[0].total);
-      for (const s of r.schemes) if (s.status === 'ineligible' || s.status === 'eligible') for (const x of s.reasons) assert.ok(x.sources.length, `${s.id}/${x.id}`);
+      for (const s of r.schemes)
+        if (s.status === 'ineligible' || s.status === 'eligible') for (const x of s.reasons) assert.ok(x.sources.length, `${s.id}/${x.id}`);
     }),
     { numRuns: 400 },
   );

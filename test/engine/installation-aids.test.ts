@@ -28,7 +28,17 @@ interface Example {
   combinations?: { best?: string[]; excluded?: string[][] };
 }
 
-const INSTALLATION = ['caim', 'coscom', 'cotram', 'cstm', 'cesp', 'cde', 'ars-occitanie-installation', 'aide-installation-2026', 'fmt-majoration'];
+const INSTALLATION = [
+  'caim',
+  'coscom',
+  'cotram',
+  'cstm',
+  'cesp',
+  'cde',
+  'ars-occitanie-installation',
+  'aide-installation-2026',
+  'fmt-majoration',
+];
 const scheme = (r: Simulation, id: string): SchemeResult => {
   const s = r.schemes.find((x) => x.id === id);
   assert.ok(s, `scheme ${id} in the result`);
@@ -46,9 +56,24 @@ for (const ex of (fixtures as { examples: Example[] }).examples) {
       if (e.total !== undefined || e.payments || e.dates || e.rates || e.engagement !== undefined) assert.ok(o, `${id}: an option`);
       if (!o) continue;
       if (e.total !== undefined) assert.equal(o.total, e.total, `${id} total`);
-      if (e.payments) assert.deepEqual(o.payments.slice(0, e.payments.length).map((p) => p.amount), e.payments, `${id} payments`);
-      if (e.dates) assert.deepEqual(o.payments.slice(0, e.dates.length).map((p) => p.date), e.dates, `${id} dates`);
-      if (e.rates) assert.deepEqual(o.payments.slice(0, e.rates.length).map((p) => p.rate), e.rates, `${id} rates`);
+      if (e.payments)
+        assert.deepEqual(
+          o.payments.slice(0, e.payments.length).map((p) => p.amount),
+          e.payments,
+          `${id} payments`,
+        );
+      if (e.dates)
+        assert.deepEqual(
+          o.payments.slice(0, e.dates.length).map((p) => p.date),
+          e.dates,
+          `${id} dates`,
+        );
+      if (e.rates)
+        assert.deepEqual(
+          o.payments.slice(0, e.rates.length).map((p) => p.rate),
+          e.rates,
+          `${id} rates`,
+        );
       if (e.engagement !== undefined) assert.match(o.notes?.join(' ') ?? '', new RegExp(`${e.engagement} mois`));
       // [I] examples rest on an inference: the result must say it is an estimate.
       if (ex.tag === 'I' || e.estimate) assert.ok(o.estimate || o.payments.some((p) => p.estimate), `${id}: marked as an estimate`);
@@ -56,7 +81,10 @@ for (const ex of (fixtures as { examples: Example[] }).examples) {
     }
     if (ex.combinations?.best) assert.deepEqual(r.combinations[0]?.schemes, ex.combinations.best);
     for (const [a, b] of ex.combinations?.excluded ?? []) {
-      assert.ok(r.exclusions.some((x) => x.kind === 'excluded' && x.schemes.includes(a) && x.schemes.includes(b)), `${a} × ${b} excluded`);
+      assert.ok(
+        r.exclusions.some((x) => x.kind === 'excluded' && x.schemes.includes(a) && x.schemes.includes(b)),
+        `${a} × ${b} excluded`,
+      );
       assert.ok(!r.combinations.some((c) => c.schemes.includes(a) && c.schemes.includes(b)), `no combination with ${a} and ${b}`);
     }
   });
@@ -68,7 +96,8 @@ test('rule files validate, cumulation.json included', () => {
   assert.ok(r.ok, JSON.stringify(!r.ok && r.issues));
   // Every scheme id a cumulation rule names exists (or is the 2011 option, a contract outside the simulator).
   for (const rule of cumulation.rules)
-    for (const id of [...rule.a, ...(rule.b ?? [])]) assert.ok(builtinRules.schemes.has(id) || id === 'option-demographique-2011', `${rule.id}: ${id}`);
+    for (const id of [...rule.a, ...(rule.b ?? [])])
+      assert.ok(builtinRules.schemes.has(id) || id === 'option-demographique-2011', `${rule.id}: ${id}`);
 });
 
 test('regions: the ARS Occitanie aid is offered only in the occitanie region', () => {
@@ -79,7 +108,16 @@ test('regions: the ARS Occitanie aid is offered only in the occitanie region', (
   for (const id of offered()) assert.ok(occ.includes(id), id);
 });
 
-const doctor = { specialty: 'medecine-generale', sector: '1', zone: 'zip', daysPerWeek: 4, pdsa: true, firstInstallation: true, groupPractice: true, hospitalDeProximite: false };
+const doctor = {
+  specialty: 'medecine-generale',
+  sector: '1',
+  zone: 'zip',
+  daysPerWeek: 4,
+  pdsa: true,
+  firstInstallation: true,
+  groupPractice: true,
+  hospitalDeProximite: false,
+};
 
 test('2025-06-01 offers CAIM and not the 2026 aids; 2026-03-01 the reverse', () => {
   const y2025 = simulate({ ...doctor, installationDate: '2025-05-01' }, { asOf: '2025-06-01' });
@@ -92,7 +130,10 @@ test('2025-06-01 offers CAIM and not the 2026 aids; 2026-03-01 the reverse', () 
     assert.equal(s.status, 'closed', id);
     assert.deepEqual(s.options, [], id);
     assert.match(s.reasons[0].text, /01\/01\/2026/);
-    assert.ok(s.notes.some((n) => n.id === 'fin-2025'), `${id}: what replaces it`);
+    assert.ok(
+      s.notes.some((n) => n.id === 'fin-2025'),
+      `${id}: what replaces it`,
+    );
   }
   assert.equal(scheme(y2026, 'aide-installation-2026').status, 'eligible');
   assert.equal(scheme(y2026, 'fmt-majoration').status, 'eligible');
@@ -103,12 +144,17 @@ test('date edge 2025-12-31 / 2026-01-01', () => {
   assert.equal(scheme(simulate(p, { asOf: '2025-12-31', schemes: ['caim'] }), 'caim').status, 'eligible');
   assert.equal(scheme(simulate(p, { asOf: '2026-01-01', schemes: ['caim'] }), 'caim').status, 'closed');
   // The one-off aid follows the installation date: no retroactivity for a 2025 installation.
-  const aid = (installationDate: string) => scheme(simulate({ ...doctor, installationDate }, { asOf: '2026-02-01', schemes: ['aide-installation-2026'] }), 'aide-installation-2026');
+  const aid = (installationDate: string) =>
+    scheme(
+      simulate({ ...doctor, installationDate }, { asOf: '2026-02-01', schemes: ['aide-installation-2026'] }),
+      'aide-installation-2026',
+    );
   assert.equal(aid('2025-12-31').status, 'closed');
   assert.match(aid('2025-12-31').reasons[0].text, /rétroactivité/);
   assert.equal(aid('2026-01-01').status, 'eligible');
   // FMT majorations start on 2026-01-01.
-  const fmt = (asOf: string) => scheme(simulate({ ...doctor, fmtAmount: 10000 }, { asOf, schemes: ['fmt-majoration'] }), 'fmt-majoration').status;
+  const fmt = (asOf: string) =>
+    scheme(simulate({ ...doctor, fmtAmount: 10000 }, { asOf, schemes: ['fmt-majoration'] }), 'fmt-majoration').status;
   assert.equal(fmt('2025-12-31'), 'closed');
   assert.equal(fmt('2026-01-01'), 'eligible');
 });
@@ -126,7 +172,9 @@ test('CSTM: 10 % capped at 20 000 € before 2019-02-10, 25 % capped at 50 000 �
 });
 
 test('CAIM amounts come from the table, and days beyond 4 keep the 4-day amount', () => {
-  const total = (daysPerWeek: number) => scheme(simulate({ ...doctor, daysPerWeek, installationDate: '2025-05-01' }, { asOf: '2025-06-01', schemes: ['caim'] }), 'caim').options[0]?.total;
+  const total = (daysPerWeek: number) =>
+    scheme(simulate({ ...doctor, daysPerWeek, installationDate: '2025-05-01' }, { asOf: '2025-06-01', schemes: ['caim'] }), 'caim')
+      .options[0]?.total;
   assert.equal(total(3.2), 37500);
   assert.equal(total(5), 50000);
   assert.equal(total(2), undefined);
@@ -142,12 +190,21 @@ test('missing: only what decides, most decisive first', () => {
   // Closed schemes ask nothing.
   assert.deepEqual(simulate({}, { asOf: '2026-03-01', schemes: ['caim', 'coscom', 'cotram', 'cstm'] }).missing, []);
   // The one-off aid: once a first installation in ZIP applies, the secondary practice question is moot.
-  const aid = scheme(simulate({ sector: '1', zone: 'zip', firstInstallation: true, installationDate: '2026-02-01' }, { asOf: '2026-03-01', schemes: ['aide-installation-2026'] }), 'aide-installation-2026');
+  const aid = scheme(
+    simulate(
+      { sector: '1', zone: 'zip', firstInstallation: true, installationDate: '2026-02-01' },
+      { asOf: '2026-03-01', schemes: ['aide-installation-2026'] },
+    ),
+    'aide-installation-2026',
+  );
   assert.deepEqual(aid.missing, []);
 });
 
 test('FMT: without fmtAmount, the rates with an example and fmtAmount asked; stacking unclear is said', () => {
-  const s = scheme(simulate({ ...doctor, installationDate: '2026-02-01' }, { asOf: '2026-03-01', schemes: ['fmt-majoration'] }), 'fmt-majoration');
+  const s = scheme(
+    simulate({ ...doctor, installationDate: '2026-02-01' }, { asOf: '2026-03-01', schemes: ['fmt-majoration'] }),
+    'fmt-majoration',
+  );
   assert.equal(s.status, 'eligible');
   assert.deepEqual(s.options, []);
   assert.ok(s.missing.includes('fmtAmount'));
@@ -155,20 +212,45 @@ test('FMT: without fmtAmount, the rates with an example and fmtAmount asked; sta
   assert.ok(ex);
   assert.match(ex.text, /50 %, 30 %, puis 10 %\/an/);
   assert.match(ex.text, /\+10\u202f000 €/);
-  const withAmount = scheme(simulate({ ...doctor, installationDate: '2026-02-01', fmtAmount: 30000 }, { asOf: '2026-03-01', schemes: ['fmt-majoration'] }), 'fmt-majoration');
-  assert.deepEqual(withAmount.options[0].payments.map((p) => p.amount), [15000, 9000, 3000, 3000, 3000]);
+  const withAmount = scheme(
+    simulate({ ...doctor, installationDate: '2026-02-01', fmtAmount: 30000 }, { asOf: '2026-03-01', schemes: ['fmt-majoration'] }),
+    'fmt-majoration',
+  );
+  assert.deepEqual(
+    withAmount.options[0].payments.map((p) => p.amount),
+    [15000, 9000, 3000, 3000, 3000],
+  );
   assert.ok(withAmount.options[0].notes?.some((n) => /non précisé/.test(n)));
   // Aged 67 in a ZAC: 10 % (W24), no zone majoration.
-  const old = scheme(simulate({ specialty: 'medecine-generale', zone: 'zac', qpv: false, firstInstallation: false, age: 68, fmtAmount: 10000 }, { asOf: '2026-03-01', schemes: ['fmt-majoration'] }), 'fmt-majoration');
-  assert.deepEqual(old.options[0].payments.map((p) => p.amount), [1000, 1000, 1000, 1000, 1000]);
+  const old = scheme(
+    simulate(
+      { specialty: 'medecine-generale', zone: 'zac', qpv: false, firstInstallation: false, age: 68, fmtAmount: 10000 },
+      { asOf: '2026-03-01', schemes: ['fmt-majoration'] },
+    ),
+    'fmt-majoration',
+  );
+  assert.deepEqual(
+    old.options[0].payments.map((p) => p.amount),
+    [1000, 1000, 1000, 1000, 1000],
+  );
 });
 
 test('held contracts: a closed scheme shows what the holder keeps, until when', () => {
-  const p = { ...doctor, installationDate: '2025-03-01', heldContracts: [{ id: 'caim', signed: '2025-04-01' }, { id: 'coscom', signed: '2023-01-01' }] };
+  const p = {
+    ...doctor,
+    installationDate: '2025-03-01',
+    heldContracts: [
+      { id: 'caim', signed: '2025-04-01' },
+      { id: 'coscom', signed: '2023-01-01' },
+    ],
+  };
   const r = simulate(p, { asOf: '2026-03-01', schemes: ['caim', 'coscom', 'fmt-majoration'] });
   const caim = scheme(r, 'caim');
   assert.equal(caim.status, 'closed');
-  assert.deepEqual(caim.options[0].payments.map((x) => [x.amount, x.date]), [[25000, '2026-04-01']]);
+  assert.deepEqual(
+    caim.options[0].payments.map((x) => [x.amount, x.date]),
+    [[25000, '2026-04-01']],
+  );
   assert.match(caim.notes.find((n) => n.id === 'titulaire')!.text, /01\/04\/2030/);
   const coscom = scheme(r, 'coscom');
   assert.equal(coscom.status, 'closed');
@@ -176,12 +258,21 @@ test('held contracts: a closed scheme shows what the holder keeps, until when', 
   assert.equal(coscom.options[0].payments.length, 5);
   assert.ok(coscom.notes.some((n) => n.id === 'titulaire'));
   // A CAIM that ended (5 years) is no longer held.
-  const ended = scheme(simulate({ ...p, heldContracts: [{ id: 'caim', signed: '2019-01-01' }] }, { asOf: '2026-03-01', schemes: ['caim'] }), 'caim');
+  const ended = scheme(
+    simulate({ ...p, heldContracts: [{ id: 'caim', signed: '2019-01-01' }] }, { asOf: '2026-03-01', schemes: ['caim'] }),
+    'caim',
+  );
   assert.deepEqual(ended.options, []);
 });
 
 test('secteur 2 without opposableShare: maximum shown as an estimate, share asked', () => {
-  const s = scheme(simulate({ zone: 'zip', sector: '2', groupPractice: true, hospitalDeProximite: false, traineeMonths: 0 }, { asOf: '2025-06-01', schemes: ['coscom'] }), 'coscom');
+  const s = scheme(
+    simulate(
+      { zone: 'zip', sector: '2', groupPractice: true, hospitalDeProximite: false, traineeMonths: 0 },
+      { asOf: '2025-06-01', schemes: ['coscom'] },
+    ),
+    'coscom',
+  );
   assert.equal(s.status, 'eligible');
   assert.ok(s.missing.includes('opposableShare'));
   assert.equal(s.options[0].payments[0].amount, 5000);
@@ -189,7 +280,10 @@ test('secteur 2 without opposableShare: maximum shown as an estimate, share aske
 });
 
 test('CDE: a range with its source, never a single figure', () => {
-  const s = scheme(simulate({ remplacant: true, zone: 'zac', coordinatedPractice: true, pdsa: true }, { asOf: '2025-06-01', schemes: ['cde'] }), 'cde');
+  const s = scheme(
+    simulate({ remplacant: true, zone: 'zac', coordinatedPractice: true, pdsa: true }, { asOf: '2025-06-01', schemes: ['cde'] }),
+    'cde',
+  );
   assert.equal(s.status, 'eligible');
   assert.equal(s.options[0].totalMin, 8325);
   assert.equal(s.options[0].total, 15000);
@@ -203,11 +297,17 @@ test('ARS Occitanie: CESP signatories only in ZIP or ZAC; territory required', (
   assert.equal(scheme(simulate({ ...base, zone: 'hors-zone' }, o), 'ars-occitanie-installation').status, 'ineligible');
   assert.equal(scheme(simulate({ ...base, zone: 'zac' }, o), 'ars-occitanie-installation').status, 'eligible');
   assert.equal(scheme(simulate({ ...base, heldContracts: [] }, o), 'ars-occitanie-installation').status, 'eligible');
-  assert.equal(scheme(simulate({ ...base, heldContracts: [], department: '31', mountain: false, qpv: false }, o), 'ars-occitanie-installation').status, 'ineligible');
+  assert.equal(
+    scheme(simulate({ ...base, heldContracts: [], department: '31', mountain: false, qpv: false }, o), 'ars-occitanie-installation').status,
+    'ineligible',
+  );
 });
 
 test('every installation result explains itself: reasons and payments with sources, apply text with links', () => {
-  const r = simulate({ ...doctor, installationDate: '2025-05-01', age: 62, hostsYoungDoctor: true, conventionalFees: 100000, traineeMonths: 0 }, { asOf: '2025-06-01', region: 'occitanie' });
+  const r = simulate(
+    { ...doctor, installationDate: '2025-05-01', age: 62, hostsYoungDoctor: true, conventionalFees: 100000, traineeMonths: 0 },
+    { asOf: '2025-06-01', region: 'occitanie' },
+  );
   for (const s of r.schemes) {
     for (const x of s.reasons) assert.ok(x.sources.length && x.text, `${s.id}/${x.id}`);
     for (const n of s.notes) assert.ok(n.sources.length && n.text && !n.text.includes('…'), `${s.id}/${n.id}`);
@@ -224,7 +324,10 @@ test('English: titles and generic texts switch language', () => {
 test('CAIM: once in a career; a CAIM that ended closes the way to a new one', () => {
   const p = { ...doctor, installationDate: '2025-05-01' };
   assert.equal(scheme(simulate(p, { asOf: '2025-06-01', schemes: ['caim'] }), 'caim').status, 'eligible');
-  const again = scheme(simulate({ ...p, heldContracts: [{ id: 'caim', signed: '2017-01-01' }] }, { asOf: '2025-06-01', schemes: ['caim'] }), 'caim');
+  const again = scheme(
+    simulate({ ...p, heldContracts: [{ id: 'caim', signed: '2017-01-01' }] }, { asOf: '2025-06-01', schemes: ['caim'] }),
+    'caim',
+  );
   assert.equal(again.status, 'ineligible');
   assert.ok(again.reasons.some((r) => r.id === 'une-fois' && r.ok === false));
 });

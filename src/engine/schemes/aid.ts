@@ -32,8 +32,20 @@ export interface Aid {
 }
 
 const GENERIC = {
-  fr: { ended: 'Plus de nouveau contrat depuis le {d}.', notYet: 'Ouvert aux contrats signés à partir du {d}.', s2: 'Secteur 2 : montant proratisé selon la part d’activité à tarifs opposables ({share}).', s2unknown: 'Secteur 2 : montant proratisé selon la part d’activité à tarifs opposables ; indiquez-la (montant maximal affiché).', renew: 'Si le contrat est renouvelé.' },
-  en: { ended: 'No new contracts since {d}.', notYet: 'Open to contracts signed from {d}.', s2: 'Secteur 2: amount prorated by the share of activity at tarifs opposables ({share}).', s2unknown: 'Secteur 2: amount prorated by the share of activity at tarifs opposables; enter it (maximum shown).', renew: 'If the contract is renewed.' },
+  fr: {
+    ended: 'Plus de nouveau contrat depuis le {d}.',
+    notYet: 'Ouvert aux contrats signés à partir du {d}.',
+    s2: 'Secteur 2 : montant proratisé selon la part d’activité à tarifs opposables ({share}).',
+    s2unknown: 'Secteur 2 : montant proratisé selon la part d’activité à tarifs opposables ; indiquez-la (montant maximal affiché).',
+    renew: 'Si le contrat est renouvelé.',
+  },
+  en: {
+    ended: 'No new contracts since {d}.',
+    notYet: 'Open to contracts signed from {d}.',
+    s2: 'Secteur 2: amount prorated by the share of activity at tarifs opposables ({share}).',
+    s2unknown: 'Secteur 2: amount prorated by the share of activity at tarifs opposables; enter it (maximum shown).',
+    renew: 'If the contract is renewed.',
+  },
 };
 
 export function frDate(d: IsoDate, lang: Env['lang']): string {
@@ -54,7 +66,15 @@ export function heldContract(scheme: SchemeRules, profile: Profile, asOf: IsoDat
 }
 
 export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, compute: (aid: Aid) => void): SchemeResult {
-  const result: SchemeResult = { id: scheme.id, title: schemeTitle(scheme, env), status: 'ineligible', reasons: [], missing: [], options: [], notes: [] };
+  const result: SchemeResult = {
+    id: scheme.id,
+    title: schemeTitle(scheme, env),
+    status: 'ineligible',
+    reasons: [],
+    missing: [],
+    options: [],
+    notes: [],
+  };
   const held = heldContract(scheme, profile, env.asOf);
   const dateField = scheme.dateField;
   const fieldDate = dateField ? (profile[dateField] as IsoDate | undefined) : undefined;
@@ -94,9 +114,14 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
       : { d: after.signedFrom?.date ?? start, s: after.signedFrom?.sources ?? scheme.sources, t: generic.notYet };
     const own = scheme.texts?.closed;
     result.status = 'closed';
-    result.reasons.push({ id: 'dates', ok: false, text: own ? pickText(own, 'ko', env.lang, vars) : fill(edge.t, { d: frDate(edge.d, env.lang) }, env.lang), sources: src(edge.s) });
+    result.reasons.push({
+      id: 'dates',
+      ok: false,
+      text: own ? pickText(own, 'ko', env.lang, vars) : fill(edge.t, { d: frDate(edge.d, env.lang) }, env.lang),
+      sources: src(edge.s),
+    });
     // Only the notes written for this case (their `when` holds): what replaces the scheme.
-    result.notes = notes(before ?? after!, true);
+    result.notes = notes(before ?? after, true);
     return result;
   }
   result.regime = regime.id;
@@ -109,7 +134,13 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
     if (r) result.reasons.push(r);
   }
   if (dateField && !fieldDate && !held && scheme.texts?.date) {
-    result.reasons.push({ id: 'date', ok: null, text: pickText(scheme.texts.date, 'unknown', env.lang, vars), sources: src(regime.signedFrom?.sources ?? scheme.sources), fields: [dateField] });
+    result.reasons.push({
+      id: 'date',
+      ok: null,
+      text: pickText(scheme.texts.date, 'unknown', env.lang, vars),
+      sources: src(regime.signedFrom?.sources ?? scheme.sources),
+      fields: [dateField],
+    });
   }
   const status = () => (result.reasons.some((r) => r.ok === false) ? 'ineligible' : closed ? 'closed' : statusOf(result.reasons));
   result.notes = notes(regime);
@@ -147,7 +178,12 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
     for (const n of r.notes ?? []) {
       if (conditionalOnly ? !n.when : false) continue;
       if (n.when && evaluate(n.when, ctx).value !== true) continue;
-      out.push({ id: n.id, text: fill((env.lang === 'en' && n.en) || n.text, textVars(), env.lang), sources: src(n.sources), kind: n.kind ?? 'info' });
+      out.push({
+        id: n.id,
+        text: fill((env.lang === 'en' && n.en) || n.text, textVars(), env.lang),
+        sources: src(n.sources),
+        kind: n.kind ?? 'info',
+      });
     }
     return out;
   }
@@ -169,18 +205,21 @@ export function yearly(aid: Aid, amounts: number[], sources: Source[], estimate?
   const pay = aid.fig('payMonths');
   const years = aid.fig('years')?.value;
   const renew = GENERIC[aid.env.lang].renew;
-  return upcoming(aid, amounts.map((amount, i) => {
-    const p: Payment = { year: i + 1, amount, date: addMonths(aid.start, i * 12 + (pay?.value ?? 0)), sources };
-    const notes: string[] = [];
-    if (estimate) notes.push(estimate);
-    if (pay?.inferred) notes.push(pay.inferred);
-    if (years && i >= years) notes.push(renew);
-    if (notes.length) {
-      p.estimate = true;
-      p.note = notes.join(' ');
-    }
-    return p;
-  }));
+  return upcoming(
+    aid,
+    amounts.map((amount, i) => {
+      const p: Payment = { year: i + 1, amount, date: addMonths(aid.start, i * 12 + (pay?.value ?? 0)), sources };
+      const notes: string[] = [];
+      if (estimate) notes.push(estimate);
+      if (pay?.inferred) notes.push(pay.inferred);
+      if (years && i >= years) notes.push(renew);
+      if (notes.length) {
+        p.estimate = true;
+        p.note = notes.join(' ');
+      }
+      return p;
+    }),
+  );
 }
 
 /** A held contract shows what is still to come; a new one every payment. */
@@ -218,7 +257,13 @@ export function sector2Share(aid: Aid): { share: number; note?: string; estimate
 
 export function option(aid: Aid, payments: Payment[], extra: Partial<OptionResult> = {}): OptionResult {
   const o = aid.regime.options[0];
-  const out: OptionResult = { id: o?.id ?? aid.scheme.id, label: (aid.env.lang === 'en' && o?.label_en) || o?.label || aid.result.title, payments, total: payments.reduce((t, p) => t + p.amount, 0), ...extra };
+  const out: OptionResult = {
+    id: o?.id ?? aid.scheme.id,
+    label: (aid.env.lang === 'en' && o?.label_en) || o?.label || aid.result.title,
+    payments,
+    total: payments.reduce((t, p) => t + p.amount, 0),
+    ...extra,
+  };
   if (payments.some((p) => p.estimate)) out.estimate = true;
   return out;
 }

@@ -8,7 +8,8 @@ import type { Profile, SchemeResult } from '../types.js';
 import { evaluateAid, option, sector2Share, yearly, yearsShown, type Aid } from './aid.js';
 import type { Env } from './common.js';
 
-export const evaluateForfait = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult => evaluateAid(scheme, profile, env, compute);
+export const evaluateForfait = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult =>
+  evaluateAid(scheme, profile, env, compute);
 
 function compute(aid: Aid): void {
   const base = aid.fig('base')!;
@@ -25,6 +26,6 @@ function compute(aid: Aid): void {
   }
   const s2 = sector2Share(aid);
   amount = Math.round(amount * s2.share);
-  const payments = yearly(aid, Array(yearsShown(aid)).fill(amount), aid.src(base.sources), s2.estimate ? s2.note : undefined);
+  const payments = yearly(aid, new Array<number>(yearsShown(aid)).fill(amount), aid.src(base.sources), s2.estimate ? s2.note : undefined);
   aid.result.options.push(option(aid, payments, s2.note && !s2.estimate ? { notes: [s2.note] } : {}));
 }

@@ -9,7 +9,8 @@ import { evaluateAid, option, sector2Share, yearly, yearsShown, type Aid } from 
 import type { Env } from './common.js';
 import { addYears } from '../dates.js';
 
-export const evaluatePercentFees = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult => evaluateAid(scheme, profile, env, compute);
+export const evaluatePercentFees = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult =>
+  evaluateAid(scheme, profile, env, compute);
 
 function compute(aid: Aid): void {
   const fees = aid.amount;

@@ -14,7 +14,8 @@ import { addYears } from '../dates.js';
 import type { Env } from './common.js';
 import { HORIZON } from './aid.js';
 
-export const evaluatePercentForfait = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult => evaluateAid(scheme, profile, env, compute);
+export const evaluatePercentForfait = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult =>
+  evaluateAid(scheme, profile, env, compute);
 
 const rateAt = (o: OptionRules, i: number) => {
   const v = o.amounts.rate.values;
@@ -46,14 +47,23 @@ function compute(aid: Aid): void {
   if (!refs) allRefs.set(aid.regime, (refs = [...new Set(aid.regime.options.flatMap((o) => o.amounts.rate.sources))]));
   const sources: Source[] = aid.src(refs);
   if (!applies.length) {
-    result.reasons.push({ id: 'majoration', ok: unknown.length ? null : false, text: aid.text('none', unknown.length ? 'unknown' : 'ko'), sources, ...(unknown.length ? { fields: unknown } : {}) });
+    result.reasons.push({
+      id: 'majoration',
+      ok: unknown.length ? null : false,
+      text: aid.text('none', unknown.length ? 'unknown' : 'ko'),
+      sources,
+      ...(unknown.length ? { fields: unknown } : {}),
+    });
     for (const f of unknown) aid.ask(f);
     return;
   }
   const stack = aid.fig('stack');
   // Contract years from the installation for a first installation already made (50 %, 30 %, 10 % count from it).
   const p = aid.profile;
-  const offset = p.installationDate && p.installationDate < aid.start ? Math.floor((Date.parse(aid.start) - Date.parse(p.installationDate)) / 31_557_600_000) : 0;
+  const offset =
+    p.installationDate && p.installationDate < aid.start
+      ? Math.floor((Date.parse(aid.start) - Date.parse(p.installationDate)) / 31_557_600_000)
+      : 0;
   const rates: number[] = [];
   for (let y = 0; y < HORIZON; y++) {
     const rs = applies.map((o) => rateAt(o, o.id === 'primo' ? y + offset : y));
@@ -74,12 +84,29 @@ function compute(aid: Aid): void {
     aid.ask('fmtAmount');
     const ex = aid.fig('example')?.value ?? 0;
     const t = aid.scheme.texts?.example;
-    const text = fill((lang === 'en' && t?.en?.ok) || t?.ok || '', { rates: series(rates.map(pct), lang), example: formatNumber(ex, lang), amounts: series(rates.map((r) => `+${formatNumber(Math.round(ex * r), lang)} €`), lang) }, lang);
+    const text = fill(
+      (lang === 'en' && t?.en?.ok) || t?.ok || '',
+      {
+        rates: series(rates.map(pct), lang),
+        example: formatNumber(ex, lang),
+        amounts: series(
+          rates.map((r) => `+${formatNumber(Math.round(ex * r), lang)} €`),
+          lang,
+        ),
+      },
+      lang,
+    );
     result.notes.unshift({ id: 'exemple', text, sources, kind: 'estimate' });
     result.reasons.push({ id: 'majoration', ok: true, text: why, sources });
     return;
   }
-  const payments: Payment[] = rates.map((rate, y) => ({ year: y + 1, amount: Math.round(fmt * rate), rate, date: addYears(aid.start, y), sources }));
+  const payments: Payment[] = rates.map((rate, y) => ({
+    year: y + 1,
+    amount: Math.round(fmt * rate),
+    rate,
+    date: addYears(aid.start, y),
+    sources,
+  }));
   result.reasons.push({ id: 'majoration', ok: true, text: why, sources });
   const o = { id: 'majoration', label, payments, total: payments.reduce((t, x) => t + x.amount, 0), notes };
   result.options.push(notes.length ? { ...o, estimate: true } : o);

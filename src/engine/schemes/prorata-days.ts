@@ -12,7 +12,8 @@ import { evaluateAid, option, upcoming, type Aid } from './aid.js';
 import { addYears } from '../dates.js';
 import type { Env } from './common.js';
 
-export const evaluateProrataDays = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult => evaluateAid(scheme, profile, env, compute);
+export const evaluateProrataDays = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult =>
+  evaluateAid(scheme, profile, env, compute);
 
 function compute(aid: Aid): void {
   const days = aid.amount;

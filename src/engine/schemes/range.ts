@@ -15,7 +15,8 @@ function compute(aid: Aid): void {
   const max = aid.fig('max')!;
   const lang = aid.env.lang;
   const [a, b] = [formatNumber(min.value, lang), formatNumber(max.value, lang)];
-  const note = lang === 'en' ? `Between ${a} € and ${b} € (unit unclear in the text).` : `Entre ${a} € et ${b} € (unité ambiguë dans le texte).`;
+  const note =
+    lang === 'en' ? `Between ${a} € and ${b} € (unit unclear in the text).` : `Entre ${a} € et ${b} € (unité ambiguë dans le texte).`;
   const payments = [{ year: 1, amount: max.value, date: aid.start, sources: aid.src(max.sources), estimate: true, note }];
   aid.result.options.push(option(aid, payments, { totalMin: min.value, notes: [note] }));
 }
