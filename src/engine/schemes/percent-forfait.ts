@@ -39,12 +39,13 @@ function compute(aid: Aid): void {
   const applies: OptionRules[] = [];
   const unknown: string[] = [];
   for (const o of aid.regime.options) {
+    if (!o.amounts.rate) continue; // a majoration without rates (bad pack data) is ignored, never thrown on
     const v = o.when ? evaluate(o.when, aid.ctx) : { value: true, fields: [] };
     if (v.value) applies.push(o);
     else if (v.value === null) for (const f of v.fields) if (!unknown.includes(f)) unknown.push(f);
   }
   let refs = allRefs.get(aid.regime);
-  if (!refs) allRefs.set(aid.regime, (refs = [...new Set(aid.regime.options.flatMap((o) => o.amounts.rate.sources))]));
+  if (!refs) allRefs.set(aid.regime, (refs = [...new Set(aid.regime.options.flatMap((o) => o.amounts.rate?.sources ?? []))]));
   const sources: Source[] = aid.src(refs);
   if (!applies.length) {
     result.reasons.push({
@@ -71,7 +72,7 @@ function compute(aid: Aid): void {
   }
   // An unanswered majoration matters only if it could raise some year's rate.
   for (const o of aid.regime.options) {
-    if (applies.includes(o) || !o.when) continue;
+    if (applies.includes(o) || !o.when || !o.amounts.rate) continue;
     const v = evaluate(o.when, aid.ctx);
     if (v.value === null && rates.some((r, y) => (stack?.value ? 0 : r) < rateAt(o, y))) for (const f of v.fields) aid.ask(f);
   }
