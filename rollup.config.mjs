@@ -17,8 +17,30 @@ import { existsSync } from 'node:fs';
 const production = process.env.ROLLUP_NO_MINIFY !== '1';
 
 /** Plugins shared by the bundles; `browser` selects the "browser" export condition. */
-function plugins({ browser, minify = production }) {
+/**
+ * Rule files are data for people (editor `$schema`, English beside French); bundles keep what the
+ * engine reads. `french` also drops the English texts: the core engine ships French only.
+ */
+function rulesData({ french = false } = {}) {
+  const drop = (key) => key === '$schema' || (french && (key === 'en' || key.endsWith('_en')));
+  const strip = (node) =>
+    Array.isArray(node)
+      ? node.map(strip)
+      : node && typeof node === 'object'
+        ? Object.fromEntries(Object.entries(node).filter(([k]) => !drop(k)).map(([k, v]) => [k, strip(v)]))
+        : node;
+  return {
+    name: 'rules-data',
+    transform(code, id) {
+      if (!/[\\/]rules[\\/].*\.json$/.test(id)) return null;
+      return { code: JSON.stringify(strip(JSON.parse(code))), map: null };
+    },
+  };
+}
+
+function plugins({ browser, minify = production, french = false }) {
   return [
+    rulesData({ french }),
     nodeResolve({ browser, extensions: ['.mjs', '.js', '.ts', '.json'] }),
     json({ preferConst: true, compact: true }),
     esbuild({
@@ -63,6 +85,19 @@ const configs = [
     onwarn,
     output: {
       file: 'dist/engine.js',
+      format: 'es',
+      sourcemap: true,
+      inlineDynamicImports: true,
+      generatedCode: 'es2015',
+    },
+  },
+  {
+    // The engine with its built-in rules, French texts, no rules-pack validation: the lightest entry.
+    input: 'src/engine/core.ts',
+    plugins: plugins({ browser: false, french: true }),
+    onwarn,
+    output: {
+      file: 'dist/engine-core.js',
       format: 'es',
       sourcemap: true,
       inlineDynamicImports: true,
