@@ -6,6 +6,7 @@ import { css } from 'lit';
  * Light and dark values sit side by side in light-dark(); `theme` only sets color-scheme.
  * Written compactly on purpose: Lit ships this text as is.
  */
+// prettier-ignore
 export const styles = css`
 :host{display:block;container-type:inline-size;line-height:1.45;color-scheme:light}
 :host([theme=dark]){color-scheme:dark}
@@ -38,6 +39,7 @@ input[type=radio]{width:auto;margin:0;accent-color:var(--l)}
 input[type=date]{width:auto}
 [aria-invalid=true]{border:2px solid var(--ko)}
 .er{color:var(--ko);font-weight:600}
+@container (max-width:24rem){.w{--g:var(--aam-gap,.6rem)}}
 @container (min-width:44rem){:host(:not([compact])) .cols{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,3fr);gap:calc(var(--g)*1.5);align-items:start}}
 .q,.sm,.sc,.n{background:var(--sf);border-radius:var(--r);padding:var(--g);margin:0 0 var(--g)}
 .f{margin-bottom:.9em}
@@ -46,12 +48,13 @@ fieldset{border:0;padding:0}
 .t{display:flex;flex-wrap:wrap;gap:.4em}
 .t label{display:flex;gap:.4em;align-items:center;border:1px solid var(--mu);border-radius:var(--r);padding:.25em .7em .25em .45em;background:var(--bg);cursor:pointer}
 .t label:has(:checked){border:2px solid var(--l);font-weight:600}
-.h{margin:.15em 0 .35em;text-indent:0}
-.h summary{cursor:pointer;width:fit-content}
+.h{margin:.15em 0 .5em;text-indent:0}
+.h summary,.sc>details>summary{cursor:pointer;width:fit-content}
+.sc>details{margin:0 0 .6em}
 .h ul{margin:.2em 0 .4em}
 .sm ul,.rs{list-style:none;padding:0}
-.sm li{display:flex;flex-wrap:wrap;gap:0 .5em;align-items:baseline;padding:.3em 0;border-bottom:1px solid var(--bd)}
-.sm li>:first-child{flex:1 1 10em;color:var(--mu)}
+.sm li{display:grid;grid-template-columns:1fr auto;align-items:baseline;padding:.3em 0;border-bottom:1px solid var(--bd)}
+.sm li>span{grid-column:1/-1;color:var(--mu);font-size:.875em}
 .sm .ed{display:block}
 .s{display:inline-block;padding:.05em .6em;border:1px solid;border-radius:1em;font-weight:600}
 .eligible .s,.ok>b{color:var(--ok)}
@@ -67,6 +70,7 @@ svg{display:block;width:100%;max-width:18rem;margin:.25em 0 .5em}
 .ch .bl{fill-opacity:.3}
 .ch text{fill:var(--mu);font-size:9px;text-anchor:middle}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
+th{white-space:nowrap}
 th,td{padding:.3em .4em;border-bottom:1px solid var(--bd);text-align:right;vertical-align:top}
 th:first-child{text-align:left}
 thead th{font-size:.875em;color:var(--mu)}

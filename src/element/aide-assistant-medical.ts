@@ -1,28 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import { localized, msg, str } from '@lit/localize';
 import { profileFields, regionIds, schemeIds, simulate, specialties } from '../engine/index.js';
-import type {
-  OptionResult,
-  Profile,
-  SchemeResult,
-  SchemeStatus,
-  SimulateOptions,
-  Simulation,
-  Source,
-} from '../engine/types.js';
+import type { OptionResult, Profile, SchemeResult, SchemeStatus, SimulateOptions, Simulation, Source } from '../engine/types.js';
 import { styles } from './aide-assistant-medical.styles.js';
-import {
-  formatDate,
-  formatMoney,
-  formatNumber,
-  formatShare,
-  isIsoDate,
-  parseNumber,
-  parseShare,
-  type UiLang,
-} from './format.js';
+import { formatDate, formatMoney, formatNumber, formatShare, isIsoDate, parseNumber, parseShare, type UiLang } from './format.js';
 import { useLocale } from './localization.js';
 import { derivePalette, parseColor, type Rgb } from './palette.js';
 import { paymentsChart } from './parts/payments-chart.js';
@@ -62,10 +44,10 @@ function resolveColor(value: string): Rgb | undefined {
 
 function statusLabel(status: SchemeStatus): string {
   return {
-    eligible: msg('Éligible'),
-    ineligible: msg('Non éligible'),
-    incomplete: msg('À compléter'),
-    closed: msg('Fermé aux nouveaux contrats'),
+    eligible: msg('Éligible', { id: 'eligible' }),
+    ineligible: msg('Non éligible', { id: 'non-eligible' }),
+    incomplete: msg('À compléter', { id: 'a-completer' }),
+    closed: msg('Fermé aux nouveaux contrats', { id: 'ferme-aux-nouveaux-contrats' }),
   }[status];
 }
 
@@ -169,7 +151,7 @@ export class AideAssistantMedical extends LitElement {
   @state() private fieldErrors: Record<string, string> = {};
   @state() private filter = '';
   @state() private shareState: '' | 'copied' | 'manual' = '';
-  @state() private linkNotice = '';
+  @state() private badLink = false;
 
   private result?: Simulation;
   private failed = false;
@@ -185,7 +167,7 @@ export class AideAssistantMedical extends LitElement {
     const shared = readAnswers(globalThis.location?.hash ?? '', fragmentKey(this.id));
     if (shared) this.answers = { ...this.answers, ...shared };
     else if (shared === null) {
-      this.linkNotice = msg('Le lien partagé est illisible : ses réponses sont ignorées.');
+      this.badLink = true;
       this.warn('link', `<aide-assistant-medical>: the #${fragmentKey(this.id)}= part of the URL is not readable; ignored.`);
     }
   }
@@ -238,7 +220,10 @@ export class AideAssistantMedical extends LitElement {
     if (this.region && !regionIds.includes(this.region)) reject('region', this.region, regionIds);
     else options.region = this.region || 'national';
     if (this.schemes.trim()) {
-      const ids = this.schemes.split(',').map((s) => s.trim()).filter(Boolean);
+      const ids = this.schemes
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const known = ids.filter((id) => schemeIds.includes(id));
       if (known.length < ids.length) reject('schemes', ids.filter((id) => !known.includes(id)).join(','), schemeIds);
       if (known.length) options.schemes = known;
@@ -246,10 +231,14 @@ export class AideAssistantMedical extends LitElement {
     if (this.lang && !/^(fr|en)\b/i.test(this.lang)) reject('lang', this.lang, ['fr', 'en']);
     if (this.asOf) {
       if (isIsoDate(this.asOf)) options.asOf = this.asOf;
-      else reject('as-of', this.asOf, [msg('une date AAAA-MM-JJ')]);
+      else reject('as-of', this.asOf, [msg('une date AAAA-MM-JJ', { id: 'date-aaaa-mm-jj' })]);
     }
     if (this.specialty && !specialties.some((s) => s.id === this.specialty)) {
-      reject('specialty', this.specialty, specialties.map((s) => s.id));
+      reject(
+        'specialty',
+        this.specialty,
+        specialties.map((s) => s.id),
+      );
     }
     if (!THEMES.includes(this.theme)) reject('theme', this.theme, THEMES);
     this.applyAccent(reject);
@@ -268,9 +257,7 @@ export class AideAssistantMedical extends LitElement {
     }
     // A constructed sheet, not a style attribute: allowed under a strict style-src CSP.
     const p = rgb && derivePalette(rgb);
-    this.accentSheet.replaceSync(
-      p ? `:host{--_a:${p.accent};--_oa:${p.onAccent};--_l:${p.accentOnLight};--_ld:${p.accentOnDark}}` : '',
-    );
+    this.accentSheet.replaceSync(p ? `:host{--_a:${p.accent};--_oa:${p.onAccent};--_l:${p.accentOnLight};--_ld:${p.accentOnDark}}` : '');
   }
 
   private effectiveProfile(): Profile {
@@ -293,7 +280,7 @@ export class AideAssistantMedical extends LitElement {
     if (this.hasUpdated) {
       this.announcement = this.result
         ? this.result.schemes.map((s) => `${s.title} : ${statusLabel(s.status)}`).join('. ')
-        : msg('Le calcul a échoué.');
+        : msg('Le calcul a échoué.', { id: 'calcul-echoue' });
     }
   }
 
@@ -336,18 +323,20 @@ export class AideAssistantMedical extends LitElement {
     let value: unknown = text.trim() || undefined;
     let error = '';
     if (spec.type === 'date') {
-      if (value !== undefined && !isIsoDate(value)) error = msg('Entrez une date complète.');
+      if (value !== undefined && !isIsoDate(value)) error = msg('Entrez une date complète.', { id: 'entrez-date-complete' });
     } else if (spec.type !== 'string') {
       const share = spec.type === 'share';
       const n = share ? parseShare(text) : parseNumber(text);
       value = n;
       const [min, max] = [spec.min ?? -Infinity, spec.max ?? Infinity];
       if (n === undefined) error = '';
-      else if (isNaN(n)) error = msg('Entrez un nombre, par exemple 1 550.');
-      else if (spec.type === 'integer' && !Number.isInteger(n)) error = msg('Entrez un nombre entier.');
+      else if (isNaN(n)) error = msg('Entrez un nombre, par exemple 1 550.', { id: 'entrez-nombre-par-exemple' });
+      else if (spec.type === 'integer' && !Number.isInteger(n)) error = msg('Entrez un nombre entier.', { id: 'entrez-nombre-entier' });
       else if (n < min || n > max) {
         const [lo, hi] = share ? [min * 100, max * 100] : [min, max];
-        error = msg(str`Entrez un nombre entre ${formatNumber(lo, this.uiLang)} et ${formatNumber(hi, this.uiLang)}.`);
+        error = msg(str`Entrez un nombre entre ${formatNumber(lo, this.uiLang)} et ${formatNumber(hi, this.uiLang)}.`, {
+          id: 'entrez-nombre-entre',
+        });
       }
     }
     if (error) {
@@ -404,7 +393,7 @@ export class AideAssistantMedical extends LitElement {
     try {
       await navigator.clipboard.writeText(link);
       this.shareState = 'copied';
-      this.announcement = msg('Lien copié.');
+      this.announcement = msg('Lien copié.', { id: 'lien-copie' });
     } catch {
       // No clipboard (insecure page, permission refused): show the link to copy by hand.
       this.shareState = 'manual';
@@ -445,45 +434,57 @@ export class AideAssistantMedical extends LitElement {
       ${this.renderNotices()}
       <div class="tb" part="toolbar">
         <button type="button" lang=${other} @click=${this.toggleLang}>${other === 'en' ? 'English' : 'Français'}</button>
-        <button type="button" @click=${this.copyLink}>${msg('Copier le lien')}</button>
-        <button type="button" @click=${this.print}>${msg('Imprimer')}</button>
-        <button type="button" @click=${this.reset}>${msg('Recommencer')}</button>
+        <button type="button" @click=${this.copyLink}>${msg('Copier le lien', { id: 'copier-lien' })}</button>
+        <button type="button" @click=${this.print}>${msg('Imprimer', { id: 'imprimer' })}</button>
+        <button type="button" @click=${this.reset}>${msg('Recommencer', { id: 'recommencer' })}</button>
       </div>
-      ${this.shareState === 'copied'
-        ? html`<p class="cp">${msg('Lien copié : collez-le pour partager ou reprendre cette simulation.')}</p>`
-        : this.shareState === 'manual'
-          ? html`<p class="cp"><label>${msg('Copiez ce lien :')}<input readonly .value=${this.shareLink()} /></label></p>`
-          : nothing}
+      ${
+        this.shareState === 'copied'
+          ? html`<p class="cp">
+              ${msg('Lien copié : collez-le pour partager ou reprendre cette simulation.', { id: 'lien-copie-collez-pour' })}
+            </p>`
+          : this.shareState === 'manual'
+            ? html`<p class="cp">
+                <label>${msg('Copiez ce lien :', { id: 'copiez-lien' })}<input readonly .value=${this.shareLink()} /></label>
+              </p>`
+            : nothing
+      }
       <div class="cols">
         <div>${this.renderQuestions()} ${this.renderSummary()}</div>
         <div class="res" part="result">
-          <h2 id="rh" tabindex="-1">${msg('Résultat')}</h2>
-          ${this.failed
-            ? html`<p class="er">${msg('Le calcul a échoué. Vos réponses sont conservées ; réessayez ou rechargez la page.')}</p>`
-            : sim?.schemes.map((s) => this.renderScheme(s, lang))}
+          <h2 id="rh" tabindex="-1">${msg('Résultat', { id: 'resultat' })}</h2>
+          ${
+            this.failed
+              ? html`<p class="er">
+                  ${msg('Le calcul a échoué. Vos réponses sont conservées ; réessayez ou rechargez la page.', { id: 'calcul-echoue-reponses-sont' })}
+                </p>`
+              : sim?.schemes.map((s) => this.renderScheme(s, lang))
+          }
         </div>
       </div>
-      ${sim
-        ? html`<p class="ft mu" part="footer">
-            ${msg(str`Simulation au ${formatDate(sim.asOf, lang)}, règles du ${sim.rulesVersion}. Montants maximaux, sous réserve de la décision de votre CPAM.`)}
-          </p>`
-        : nothing}
+      ${
+        sim
+          ? html`<p class="ft mu" part="footer">
+              ${msg(str`Simulation au ${formatDate(sim.asOf, lang)}, règles du ${sim.rulesVersion}. Montants maximaux, sous réserve de la décision de votre CPAM.`, { id: 'simulation-regles-montants-maximaux' })}
+            </p>`
+          : nothing
+      }
       <div class="v" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
 
   private renderNotices() {
     const errors = this.result?.errors ?? [];
-    if (!this.notices.length && !errors.length && !this.linkNotice) return nothing;
+    if (!this.notices.length && !errors.length && !this.badLink) return nothing;
     return html`<ul class="n" part="notices">
       ${this.notices.map(
         (n) =>
           html`<li>
-            ${msg(str`Attribut ${n.attribute} : « ${n.value} » n'est pas reconnu, la valeur par défaut est utilisée. Valeurs acceptées : ${n.accepted}.`)}
+            ${msg(str`Attribut ${n.attribute} : « ${n.value} » n'est pas reconnu, la valeur par défaut est utilisée. Valeurs acceptées : ${n.accepted}.`, { id: 'attribut-n-est-pas' })}
           </li>`,
       )}
       ${errors.map((e) => html`<li>${e.message}</li>`)}
-      ${this.linkNotice ? html`<li>${this.linkNotice}</li>` : nothing}
+      ${this.badLink ? html`<li>${msg('Le lien partagé est illisible : ses réponses sont ignorées.', { id: 'lien-partage-est-illisible' })}</li>` : nothing}
     </ul>`;
   }
 
@@ -491,10 +492,10 @@ export class AideAssistantMedical extends LitElement {
     if (!this.group.length) return nothing;
     const first = !Object.keys(this.answers).length;
     return html`<form class="q" part="questions" novalidate @submit=${this.submitGroup}>
-      <h2>${msg('Vos questions')}</h2>
-      ${first ? html`<p class="mu">${msg('Seules les questions utiles sont posées ; le résultat se met à jour à chaque réponse.')}</p>` : nothing}
+      <h2>${msg('Vos questions', { id: 'questions' })}</h2>
+      ${first ? html`<p class="mu">${msg('Seules les questions utiles sont posées ; le résultat se met à jour à chaque réponse.', { id: 'seules-questions-utiles-sont' })}</p>` : nothing}
       ${this.group.map((f) => this.renderField(f))}
-      <button class="p">${msg('Continuer')}</button>
+      <button class="p">${msg('Continuer', { id: 'continuer' })}</button>
     </form>`;
   }
 
@@ -505,18 +506,18 @@ export class AideAssistantMedical extends LitElement {
     );
     if (!fields.length) return nothing;
     return html`<section class="sm" part="summary">
-      <h2>${msg('Vos réponses')}</h2>
+      <h2>${msg('Vos réponses', { id: 'reponses' })}</h2>
       <ul>
         ${fields.map((f) => {
           const label = question(f).label;
           if (this.editing === f)
             return html`<li class="ed">
-              ${this.renderField(f)}<button type="button" @click=${this.closeEdit}>${msg('OK')}</button>
+              ${this.renderField(f)}<button type="button" @click=${this.closeEdit}>${msg('OK', { id: 'ok' })}</button>
             </li>`;
           return html`<li>
             <span>${label}</span><strong>${this.displayValue(f, profile[f])}</strong>
             <button type="button" class="lk" id=${'m-' + f} @click=${() => this.edit(f)}>
-              ${msg('Modifier')}<span class="v"> : ${label}</span>
+              ${msg('Modifier', { id: 'modifier' })}<span class="v"> : ${label}</span>
             </button>
           </li>`;
         })}
@@ -527,8 +528,8 @@ export class AideAssistantMedical extends LitElement {
   private displayValue(field: string, value: unknown): string {
     const type = profileFields[field]?.type;
     const lang = this.uiLang;
-    if (value === undefined) return msg('Non renseigné');
-    if (typeof value === 'boolean') return value ? msg('Oui') : msg('Non');
+    if (value === undefined) return msg('Non renseigné', { id: 'non-renseigne' });
+    if (typeof value === 'boolean') return value ? msg('Oui', { id: 'oui' }) : msg('Non', { id: 'non' });
     if (typeof value === 'number') return type === 'share' ? formatShare(value, lang) : formatNumber(value, lang);
     if (field === 'specialty') {
       const s = specialties.find((s) => s.id === value);
@@ -546,7 +547,7 @@ export class AideAssistantMedical extends LitElement {
     const error = this.fieldErrors[field];
     const help = q.help
       ? html`<details class="h">
-          <summary>${msg('Aide')}<span class="v"> : ${q.label}</span></summary>
+          <summary>${msg('Aide', { id: 'aide' })}<span class="v"> : ${q.label}</span></summary>
           <p id=${id + '-h'}>${q.help}</p>
         </details>`
       : nothing;
@@ -557,8 +558,8 @@ export class AideAssistantMedical extends LitElement {
       const choices: [unknown, string][] =
         spec.type === 'boolean'
           ? [
-              [true, msg('Oui')],
-              [false, msg('Non')],
+              [true, msg('Oui', { id: 'oui' })],
+              [false, msg('Non', { id: 'non' })],
             ]
           : (spec.values ?? []).map((v) => [v, valueLabel(v)]);
       return html`<fieldset class="f" aria-describedby=${describedBy}>
@@ -571,7 +572,7 @@ export class AideAssistantMedical extends LitElement {
                 ><input
                   type="radio"
                   name=${id}
-                  .checked=${live(value === choice)}
+                  .checked=${value === choice}
                   @change=${() => this.setAnswer(field, choice)}
                 />${label}</label
               >`,
@@ -598,7 +599,7 @@ export class AideAssistantMedical extends LitElement {
         autocomplete="off"
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${describedBy}
-        .value=${live(shown)}
+        .value=${shown}
         @change=${(e: Event) => this.answerText(field, (e.target as HTMLInputElement).value)}
       />
       ${error ? html`<p class="er" id=${id + '-e'}>${error}</p>` : nothing}
@@ -617,15 +618,15 @@ export class AideAssistantMedical extends LitElement {
       <label for=${id}>${label}</label>
       <input
         type="search"
-        aria-label=${msg('Rechercher une spécialité')}
-        placeholder=${msg('Rechercher…')}
-        .value=${live(this.filter)}
+        aria-label=${msg('Rechercher une spécialité', { id: 'rechercher-specialite' })}
+        placeholder=${msg('Rechercher…', { id: 'rechercher' })}
+        .value=${this.filter}
         @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
       />
       <select id=${id} size="6" @change=${(e: Event) => this.setAnswer('specialty', (e.target as HTMLSelectElement).value)}>
         ${shown.map((s) => html`<option value=${s.id} ?selected=${s.id === value}>${this.specialtyLabel(s)}</option>`)}
       </select>
-      ${shown.length ? nothing : html`<p class="mu">${msg('Aucune spécialité ne correspond.')}</p>`}
+      ${shown.length ? nothing : html`<p class="mu">${msg('Aucune spécialité ne correspond.', { id: 'aucune-specialite-ne-correspond' })}</p>`}
     </div>`;
   }
 
@@ -633,6 +634,19 @@ export class AideAssistantMedical extends LitElement {
     const met = s.reasons.filter((r) => r.ok === true);
     const open = s.reasons.filter((r) => r.ok !== true);
     const scale = Math.max(0, ...s.options.flatMap((o) => o.payments.map((p) => p.amount)));
+    const more = html`${s.notes.map(
+      (n) =>
+        html`<p class="nt ${n.kind ?? ''}">
+          ${n.text}${n.kind === 'estimate' ? this.estimateBadge() : nothing} ${this.renderSources(n.sources)}
+        </p>`,
+    )}
+    ${
+      s.apply
+        ? html`<p>
+            <strong>${msg('Pour en bénéficier :', { id: 'pour-beneficier' })}</strong> ${s.apply.text} ${this.renderSources(s.apply.links)}
+          </p>`
+        : nothing
+    }`;
     return html`<article class="sc ${s.status}" part="scheme">
       <h3>${s.title}</h3>
       <p>
@@ -642,30 +656,38 @@ export class AideAssistantMedical extends LitElement {
       <ul class="rs" part="reasons">
         ${open.map((r) => this.renderReason(r.ok, r.text, r.sources, r.estimate))}
       </ul>
-      ${met.length
-        ? html`<details>
-            <summary>${msg(str`Conditions remplies (${met.length})`)}</summary>
-            <ul class="rs">
-              ${met.map((r) => this.renderReason(true, r.text, r.sources, r.estimate))}
-            </ul>
-          </details>`
-        : nothing}
+      ${
+        met.length
+          ? html`<details>
+              <summary>${msg(str`Conditions remplies (${met.length})`, { id: 'conditions-remplies' })}</summary>
+              <ul class="rs">
+                ${met.map((r) => this.renderReason(true, r.text, r.sources, r.estimate))}
+              </ul>
+            </details>`
+          : nothing
+      }
       ${s.options.map((o) => this.renderOption(o, scale, lang))}
-      ${s.notes.map(
-        (n) =>
-          html`<p class="nt ${n.kind ?? ''}">
-            ${n.text}${n.kind === 'estimate' ? this.estimateBadge() : nothing} ${this.renderSources(n.sources)}
-          </p>`,
-      )}
-      ${s.apply
-        ? html`<p><strong>${msg('Pour en bénéficier :')}</strong> ${s.apply.text} ${this.renderSources(s.apply.links)}</p>`
-        : nothing}
+      ${
+        // Only an eligible scheme shows its notes at once: the others stay short, details on demand.
+        s.status === 'eligible'
+          ? more
+          : s.notes.length || s.apply
+            ? html`<details>
+                <summary>${msg('En savoir plus', { id: 'en-savoir-plus' })}</summary>
+                ${more}
+              </details>`
+            : nothing
+      }
     </article>`;
   }
 
   private renderReason(ok: boolean | null, text: string, sources: Source[], estimate?: boolean) {
     const [icon, label] =
-      ok === true ? ['✓', msg('Condition remplie :')] : ok === false ? ['✗', msg('Condition non remplie :')] : ['?', msg('À préciser :')];
+      ok === true
+        ? ['✓', msg('Condition remplie :', { id: 'condition-remplie' })]
+        : ok === false
+          ? ['✗', msg('Condition non remplie :', { id: 'condition-non-remplie' })]
+          : ['?', msg('À préciser :', { id: 'a-preciser' })];
     return html`<li class=${ok === true ? 'ok' : ok === false ? 'ko' : 'un'}>
       <b aria-hidden="true">${icon}</b><span class="v">${label} </span>${text}${estimate ? this.estimateBadge() : nothing}
       ${this.renderSources(sources)}
@@ -673,23 +695,25 @@ export class AideAssistantMedical extends LitElement {
   }
 
   private estimateBadge() {
-    return html`<span class="e">${msg('estimation')}</span>`;
+    return html`<span class="e">${msg('estimation', { id: 'estimation' })}</span>`;
   }
 
   /** Sources as links when they have a web address, else as a citation of the seed reference. */
   private renderSources(sources: readonly Source[] = []) {
     if (!sources.length) return nothing;
     return html`<details class="h">
-      <summary>${msg(str`Sources (${sources.length})`)}</summary>
+      <summary>${msg(str`Sources (${sources.length})`, { id: 'sources' })}</summary>
       <ul>
         ${sources.map(
           (s) =>
             html`<li>
-              ${isUrl(s.url)
-                ? html`<a href=${s.url} target="_blank" rel="noopener noreferrer"
-                    >${s.title || s.ref}<span class="v"> ${msg('(nouvelle fenêtre)')}</span></a
-                  >`
-                : html`<cite>${s.title && s.title !== s.ref ? `${s.title}, ${s.ref}` : s.ref}</cite>`}
+              ${
+                isUrl(s.url)
+                  ? html`<a href=${s.url} target="_blank" rel="noopener noreferrer"
+                      >${s.title || s.ref}<span class="v"> ${msg('(nouvelle fenêtre)', { id: 'nouvelle-fenetre' })}</span></a
+                    >`
+                  : html`<cite>${s.title && s.title !== s.ref ? `${s.title}, ${s.ref}` : s.ref}</cite>`
+              }
             </li>`,
         )}
       </ul>
@@ -703,55 +727,66 @@ export class AideAssistantMedical extends LitElement {
       t
         ? html`<li>
             ${label} : ${formatNumber(t.from, lang)} → <strong>${formatNumber(t.target, lang)}</strong>
-            ${t.min !== undefined ? msg(str`(au moins ${formatNumber(t.min, lang)})`) : nothing}
+            ${t.min !== undefined ? msg(str`(au moins ${formatNumber(t.min, lang)})`, { id: 'au-moins' }) : nothing}
           </li>`
         : nothing;
     return html`<section class="op" part="option">
       <h4>${o.label}${o.estimate ? this.estimateBadge() : nothing}</h4>
       <p>
-        ${msg(str`Total sur ${o.payments.length} ans :`)}
+        ${msg(str`Total sur ${o.payments.length} ans :`, { id: 'total-sur-ans' })}
         <strong>${o.totalMin !== undefined ? `${money(o.totalMin)} – ` : ''}${money(o.total)}</strong>
-        ${msg('au maximum')}
+        ${msg('au maximum', { id: 'au-maximum' })}
       </p>
       ${paymentsChart(o.payments, scale)}
-      ${o.payments.some((p) => p.advance !== undefined)
-        ? html`<p class="lg" aria-hidden="true">${msg('Foncé : versé quels que soient les objectifs ; clair : solde selon les objectifs.')}</p>`
-        : nothing}
+      ${
+        o.payments.some((p) => p.advance !== undefined)
+          ? html`<p class="lg" aria-hidden="true">
+              ${msg('Foncé : versé quels que soient les objectifs ; clair : solde selon les objectifs.', { id: 'fonce-verse-quels-soient' })}
+            </p>`
+          : nothing
+      }
       <table part="payments">
-        <caption class="v">${msg(str`Versements, ${o.label}`)}</caption>
+        <caption class="v">
+          ${msg(str`Versements, ${o.label}`, { id: 'versements' })}
+        </caption>
         <thead>
           <tr>
-            <th scope="col">${msg('Année')}</th>
-            <th scope="col">${msg('Montant max.')}</th>
-            <th scope="col">${msg('Versement')}</th>
+            <th scope="col">${msg('Année', { id: 'annee' })}</th>
+            <th scope="col">${msg('Montant max.', { id: 'montant-max' })}</th>
+            <th scope="col">${msg('Versement', { id: 'versement' })}</th>
           </tr>
         </thead>
         <tbody>
           ${o.payments.map(
-            (p) => html`<tr>
-              <th scope="row">${p.year}${p.date ? html`<br /><small>${formatDate(p.date, lang)}</small>` : nothing}</th>
-              <td>${money(p.amount)}${p.estimate ? this.estimateBadge() : nothing}</td>
-              <td>
-                ${p.advance !== undefined
-                  ? html`${msg('acompte')} ${money(p.advance)}<br /><small
-                        >+ ${msg('solde jusqu’à')} ${money(p.balanceMax ?? 0)}</small
-                      >`
-                  : msg('en une fois')}
-              </td>
-            </tr>`,
+            (p) =>
+              html`<tr>
+                <th scope="row">${p.year}${p.date ? html`<br /><small>${formatDate(p.date, lang)}</small>` : nothing}</th>
+                <td>${money(p.amount)}${p.estimate ? this.estimateBadge() : nothing}</td>
+                <td>
+                  ${
+                    p.advance !== undefined
+                      ? html`${msg('acompte', { id: 'acompte' })} ${money(p.advance)}<br /><small
+                            >+ ${msg('solde jusqu’à', { id: 'solde-jusqu' })} ${money(p.balanceMax ?? 0)}</small
+                          >`
+                      : msg('en une fois', { id: 'en-une-fois' })
+                  }
+                </td>
+              </tr>`,
           )}
         </tbody>
       </table>
-      ${objectives
-        ? html`<div part="objectives">
-            <p><strong>${msg('Objectifs')}</strong>${objectives.estimate ? this.estimateBadge() : nothing}</p>
-            <ul>
-              ${target(msg('Patientèle médecin traitant'), objectives.patienteleMT)}
-              ${target(msg('File active'), objectives.fileActive)}
-            </ul>
-            <p>${objectives.text} ${this.renderSources(objectives.sources)}</p>
-          </div>`
-        : nothing}
+      ${
+        objectives
+          ? html`<div part="objectives">
+              <p><strong>${msg('Objectifs', { id: 'objectifs' })}</strong>${objectives.estimate ? this.estimateBadge() : nothing}</p>
+              <ul>
+                ${target(msg('Patientèle médecin traitant', { id: 'patientele-medecin-traitant' }), objectives.patienteleMT)}
+                ${target(msg('File active', { id: 'file-active' }), objectives.fileActive)}
+              </ul>
+              <p>${objectives.text} ${this.renderSources(objectives.sources)}</p>
+            </div>`
+          : nothing
+      }
       ${o.notes?.map((n) => html`<p class="nt">${n}</p>`)}
     </section>`;
   }

@@ -36,9 +36,7 @@ export function isIsoDate(value: unknown): value is string {
 /** `2024-09-01` → `1 sept. 2024` / `1 Sept 2024`; anything else is returned as given. */
 export function formatDate(iso: string, lang: UiLang): string {
   if (!isIsoDate(iso)) return String(iso);
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(iso + 'T00:00:00Z'),
-  );
+  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z'));
 }
 
 /**

@@ -16,87 +16,153 @@ export interface Question {
 export function question(field: string): Question {
   switch (field) {
     case 'specialty':
-      return { label: msg('Spécialité'), group: 1 };
+      return { label: msg('Spécialité', { id: 'specialite' }), group: 1 };
     case 'sector':
       return {
-        label: msg('Secteur conventionnel'),
+        label: msg('Secteur conventionnel', { id: 'secteur-conventionnel' }),
         help: msg(
           "OPTAM (ou OPTAM-ACO en chirurgie, anesthésie et obstétrique) : option de pratique tarifaire maîtrisée, par laquelle un médecin de secteur 2 s'engage à limiter ses dépassements d'honoraires.",
+          { id: 'optam-optam-aco-chirurgie' },
         ),
         group: 1,
       };
     case 'patienteleMT':
       return {
-        label: msg('Patientèle médecin traitant (nombre de patients)'),
+        label: msg('Patientèle médecin traitant (nombre de patients)', { id: 'patientele-medecin-traitant-nombre' }),
         help: msg(
           "Nombre de patients, adultes et enfants, qui vous ont déclaré comme médecin traitant. Il figure sur votre relevé d'activité (ameli pro).",
+          { id: 'nombre-patients-adultes-enfants' },
         ),
         group: 2,
       };
     case 'fileActive':
       return {
-        label: msg('File active (nombre de patients)'),
-        help: msg("Nombre de patients différents vus au moins une fois dans l'année, tous âges confondus."),
+        label: msg('File active (nombre de patients)', { id: 'file-active-nombre-patients' }),
+        help: msg("Nombre de patients différents vus au moins une fois dans l'année, tous âges confondus.", {
+          id: 'nombre-patients-differents-vus',
+        }),
         group: 2,
       };
     case 'percentile':
       return {
-        label: msg('Percentile de patientèle (0 à 100)'),
+        label: msg('Percentile de patientèle (0 à 100)', { id: 'percentile-patientele-0-100' }),
         help: msg(
           "Votre rang parmi les médecins de votre spécialité en France : au 30e percentile, 30 % des médecins ont une patientèle plus petite que la vôtre. Votre CPAM vous l'indique ; laissez vide si vous ne le connaissez pas.",
+          { id: 'rang-parmi-medecins-specialite' },
         ),
         group: 2,
       };
     case 'ccamShare':
       return {
-        label: msg('Part des honoraires issue des actes techniques CCAM (%)'),
-        help: msg('Sur les 12 derniers mois. Demandée aux chirurgiens, ORL et gynécologues : elle doit rester sous 20 %.'),
+        label: msg('Part des honoraires issue des actes techniques CCAM (%)', { id: 'part-honoraires-issue-actes' }),
+        help: msg('Sur les 12 derniers mois. Demandée aux chirurgiens, ORL et gynécologues : elle doit rester sous 20 %.', {
+          id: 'sur-12-derniers-mois',
+        }),
         group: 2,
       };
     case 'childrenShare':
-      return { label: msg('Part de patients de moins de 16 ans (%)'), group: 2 };
+      return { label: msg('Part de patients de moins de 16 ans (%)', { id: 'part-patients-moins-16' }), group: 2 };
     case 'contractDate':
       return {
-        label: msg('Date de signature du contrat (ou date prévue)'),
-        help: msg('Les règles et les montants dépendent de la date de signature.'),
+        label: msg('Date de signature du contrat (ou date prévue)', { id: 'date-signature-contrat-date' }),
+        help: msg('Les règles et les montants dépendent de la date de signature.', { id: 'regles-montants-dependent-date' }),
         group: 3,
       };
     case 'newlyInstalled':
-      return { label: msg('Vous êtes nouvellement installé(e)'), group: 3 };
+      return { label: msg('Vous êtes nouvellement installé(e)', { id: 'etes-nouvellement-installe-e' }), group: 3 };
     case 'option':
-      return { label: msg("Temps de travail de l'assistant"), group: 3 };
+      return { label: msg("Temps de travail de l'assistant", { id: 'temps-travail-assistant' }), group: 3 };
     case 'age':
-      return { label: msg('Votre âge'), group: 3 };
+      return { label: msg('Votre âge', { id: 'age' }), group: 3 };
     case 'zone':
       return {
-        label: msg("Zonage de votre lieu d'exercice"),
+        label: msg("Zonage de votre lieu d'exercice", { id: 'zonage-lieu-exercice' }),
         help: msg(
           "ZIP : zone d'intervention prioritaire, les territoires les plus en manque de médecins ; ZAC : zone d'action complémentaire. Le zonage de chaque commune est publié par l'ARS.",
+          { id: 'zip-zone-intervention-prioritaire' },
         ),
         group: 4,
       };
     case 'zoneSousDense':
       return {
-        label: msg('Vous exercez en zone sous-dense'),
-        help: msg("Au sens de l'avenant 7 : ZIP, ZAC dont l'APL est au plus 3,5, ou zone dérogatoire fixée par la CPL."),
+        label: msg('Vous exercez en zone sous-dense', { id: 'exercez-zone-sous-dense' }),
+        help: msg("Au sens de l'avenant 7 : ZIP, ZAC dont l'APL est au plus 3,5, ou zone dérogatoire fixée par la CPL.", {
+          id: 'sens-avenant-7-zip',
+        }),
         group: 4,
       };
     case 'groupPractice':
-      return { label: msg("Vous exercez en groupe (au moins 2 médecins)"), group: 4 };
+      return { label: msg('Vous exercez en groupe (au moins 2 médecins)', { id: 'exercez-groupe-moins-2' }), group: 4 };
     case 'coordinatedPractice':
       return {
-        label: msg('Vous exercez de façon coordonnée'),
-        help: msg("CPTS, maison de santé (MSP), équipe de soins primaires, centre de santé, ou engagement à le faire dans les 2 ans."),
+        label: msg('Vous exercez de façon coordonnée', { id: 'exercez-facon-coordonnee' }),
+        help: msg('CPTS, maison de santé (MSP), équipe de soins primaires, centre de santé, ou engagement à le faire dans les 2 ans.', {
+          id: 'cpts-maison-sante-msp',
+        }),
         group: 4,
       };
     case 'sharedAssistant':
-      return { label: msg('Vous partagez un assistant avec des confrères à moins de 20 km'), group: 4 };
+      return {
+        label: msg('Vous partagez un assistant avec des confrères à moins de 20 km', { id: 'partagez-assistant-avec-confreres' }),
+        group: 4,
+      };
     case 'soinsNonProgrammes':
-      return { label: msg('Vous participez aux soins non programmés'), group: 4 };
+      return { label: msg('Vous participez aux soins non programmés', { id: 'participez-aux-soins-non' }), group: 4 };
     case 'rqthOrAld':
-      return { label: msg('Vous êtes reconnu(e) travailleur handicapé (RQTH) ou en affection de longue durée (ALD)'), group: 5 };
+      return {
+        label: msg('Vous êtes reconnu(e) travailleur handicapé (RQTH) ou en affection de longue durée (ALD)', {
+          id: 'etes-reconnu-e-travailleur',
+        }),
+        group: 5,
+      };
     case 'mixedActivity':
-      return { label: msg('Vous avez aussi une activité salariée'), group: 5 };
+      return { label: msg('Vous avez aussi une activité salariée', { id: 'avez-aussi-activite-salariee' }), group: 5 };
+    case 'firstInstallation':
+      return { label: msg('C’est votre première installation en libéral', { id: 'first-installation' }), group: 6 };
+    case 'installationDate':
+      return { label: msg('Date d’installation (ou date prévue)', { id: 'installation-date' }), group: 6 };
+    case 'secondaryPractice':
+      return { label: msg('Il s’agit d’un cabinet secondaire', { id: 'secondary-practice' }), group: 6 };
+    case 'remplacant':
+      return { label: msg('Vous êtes médecin remplaçant(e)', { id: 'remplacant' }), group: 6 };
+    case 'daysPerWeek':
+      return { label: msg('Jours d’activité par semaine à ce cabinet', { id: 'days-per-week' }), group: 6 };
+    case 'qpv':
+      return {
+        label: msg('Vous exercez en quartier prioritaire de la politique de la ville (QPV)', { id: 'qpv' }),
+        help: msg('Quartiers urbains prioritaires fixés par l’État ; la liste est publiée sur sig.ville.gouv.fr.', { id: 'qpv-help' }),
+        group: 4,
+      };
+    case 'mountain':
+      return { label: msg('Vous exercez en zone de montagne', { id: 'mountain' }), group: 4 };
+    case 'department':
+      return { label: msg('Département d’exercice (numéro : 09, 2A, 971…)', { id: 'department' }), group: 4 };
+    case 'pdsa':
+      return {
+        label: msg('Vous participez à la permanence des soins (PDSA)', { id: 'pdsa' }),
+        help: msg('Gardes du soir, de nuit, du week-end et des jours fériés organisées avec l’ARS.', { id: 'pdsa-help' }),
+        group: 7,
+      };
+    case 'hospitalDeProximite':
+      return { label: msg('Vous exercez aussi dans un hôpital de proximité', { id: 'hopital-proximite' }), group: 7 };
+    case 'hostsYoungDoctor':
+      return { label: msg('Vous accueillez un jeune médecin au cabinet', { id: 'hosts-young-doctor' }), group: 7 };
+    case 'traineeMonths':
+      return { label: msg('Mois de stage d’étudiants accueillis par an', { id: 'trainee-months' }), group: 7 };
+    case 'conventionalFees':
+      return { label: msg('Honoraires conventionnels annuels (€)', { id: 'conventional-fees' }), group: 8 };
+    case 'opposableShare':
+      return { label: msg('Part de l’activité au tarif opposable (%)', { id: 'opposable-share' }), group: 8 };
+    case 'feesInZip':
+      return { label: msg('Honoraires annuels réalisés en ZIP (€)', { id: 'fees-in-zip' }), group: 8 };
+    case 'daysPerYearInZip':
+      return { label: msg('Jours d’exercice par an en ZIP', { id: 'days-in-zip' }), group: 8 };
+    case 'fmtAmount':
+      return { label: msg('Montant annuel de votre forfait médecin traitant (€)', { id: 'fmt-amount' }), group: 8 };
+    case 'student':
+      return { label: msg('Vous êtes étudiant(e) ou interne en médecine', { id: 'student' }), group: 0 };
+    case 'allowanceMonths':
+      return { label: msg('Durée d’allocation souhaitée (mois)', { id: 'allowance-months' }), group: 0 };
     default:
       return { label: field, group: 9 };
   }
@@ -106,25 +172,25 @@ export function question(field: string): Question {
 export function valueLabel(value: string): string {
   switch (value) {
     case '1':
-      return msg('Secteur 1');
+      return msg('Secteur 1', { id: 'secteur-1' });
     case '2-optam':
-      return msg('Secteur 2 avec OPTAM ou OPTAM-ACO');
+      return msg('Secteur 2 avec OPTAM ou OPTAM-ACO', { id: 'secteur-2-avec-optam' });
     case '2':
-      return msg('Secteur 2 sans OPTAM');
+      return msg('Secteur 2 sans OPTAM', { id: 'secteur-2-sans-optam' });
     case 'non-conventionne':
-      return msg('Non conventionné');
+      return msg('Non conventionné', { id: 'non-conventionne' });
     case 'zip':
       return 'ZIP';
     case 'zac':
       return 'ZAC';
     case 'hors-zone':
-      return msg('Ni ZIP ni ZAC');
+      return msg('Ni ZIP ni ZAC', { id: 'ni-zip-ni-zac' });
     case '1/3-etp':
-      return msg('1/3 temps');
+      return msg('1/3 temps', { id: '1-3-temps' });
     case '1/2-etp':
-      return msg('Mi-temps (½ ETP)');
+      return msg('Mi-temps (½ ETP)', { id: 'mi-temps-etp' });
     case '1-etp':
-      return msg('Temps plein (1 ETP)');
+      return msg('Temps plein (1 ETP)', { id: 'temps-plein-1-etp' });
     default:
       return value;
   }

@@ -18,7 +18,8 @@ const $ = (el: AideAssistantMedical, selector: string) => el.shadowRoot!.querySe
 const $$ = (el: AideAssistantMedical, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
 const text = (el: AideAssistantMedical, selector = '.w') => ($(el, selector)?.textContent ?? '').replace(/\s+/g, ' ');
 const active = (el: AideAssistantMedical) => el.shadowRoot!.activeElement as HTMLElement | null;
-const asked = (el: AideAssistantMedical) => $$(el, '.q [data-f], .q select, .q input[type=radio]').map((i) => i.dataset.f ?? i.id ?? i.getAttribute('name'));
+const asked = (el: AideAssistantMedical) =>
+  $$(el, '.q [data-f], .q select, .q input[type=radio]').map((i) => i.dataset.f ?? i.id ?? i.getAttribute('name'));
 
 async function make(template = html`<aide-assistant-medical as-of=${AS_OF}></aide-assistant-medical>`) {
   const el = await fixture<AideAssistantMedical>(template);
@@ -46,7 +47,7 @@ beforeEach(() => {
   history.replaceState(null, '', location.pathname + location.search);
 });
 
-describe('<aide-assistant-medical>', () => {
+describe('aide-assistant-medical element', () => {
   it('is defined once even if the entry is loaded twice', async () => {
     expect(customElements.get('aide-assistant-medical')).to.be.a('function');
     // A second evaluation of the entry (another copy of the script) must not throw.
@@ -123,11 +124,12 @@ describe('<aide-assistant-medical>', () => {
     const scheme = $(el, '[part=scheme]')!;
     expect(scheme.className).to.contain('eligible');
     expect($$(el, '[part=option]').length).to.be.at.least(2);
-    const rows = $$(el, '[part=option]:last-of-type tbody tr');
+    const assistant = $(el, '[part=scheme]')!;
+    const rows = [...assistant.querySelectorAll('[part=option]:last-of-type tbody tr')];
     expect(rows.length).to.equal(5);
     expect(rows[0].textContent!.replace(/\s/g, '')).to.contain('38000€');
     expect(rows[2].textContent).to.contain('acompte');
-    expect(text(el, '[part=option]:last-of-type')).to.match(/Total sur 5 ans/);
+    expect(assistant.querySelector('[part=option]:last-of-type')!.textContent).to.match(/Total sur\s+5\s+ans/);
     expect($(el, '[part=option] svg rect')).to.exist;
     const link = $(el, '.rs a') as HTMLAnchorElement;
     expect(link.href).to.match(/^https:/);
@@ -142,7 +144,7 @@ describe('<aide-assistant-medical>', () => {
     await settle(el);
     expect($(el, '[part=scheme]')!.className).to.contain('ineligible');
     expect($(el, '.rs .ko')).to.exist;
-    expect($(el, '[part=option]')).to.equal(null);
+    expect($(el, '[part=scheme]')!.querySelector('[part=option]')).to.equal(null);
     await noAxeViolations(el);
   });
 
@@ -235,7 +237,14 @@ describe('<aide-assistant-medical>', () => {
     console.warn = (m: string) => void warnings.push(String(m));
     try {
       const el = await make(
-        html`<aide-assistant-medical region="atlantide" lang="de" as-of="2026-13-45" specialty="sorcellerie" accent-color="pas-une-couleur" schemes="assistant-medical,inconnu"></aide-assistant-medical>`,
+        html`<aide-assistant-medical
+          region="atlantide"
+          lang="de"
+          as-of="2026-13-45"
+          specialty="sorcellerie"
+          accent-color="pas-une-couleur"
+          schemes="assistant-medical,inconnu"
+        ></aide-assistant-medical>`,
       );
       const notices = text(el, '[part=notices]');
       for (const attribute of ['region', 'lang', 'as-of', 'specialty', 'accent-color', 'schemes']) {
@@ -343,5 +352,19 @@ describe('<aide-assistant-medical>', () => {
     const el = await make(html`<aide-assistant-medical specialty="pediatrie" as-of=${AS_OF}></aide-assistant-medical>`);
     expect(el.profile.specialty).to.equal('pediatrie');
     expect(asked(el)).to.not.include('f-specialty');
+  });
+  it('shows its first result quickly', async () => {
+    const start = performance.now();
+    const el = await make();
+    expect($(el, '[part=scheme]')).to.exist;
+    expect(performance.now() - start).to.be.below(100);
+  });
+
+  it('renders whatever it is given as text, never as HTML', async () => {
+    const el = await make();
+    el.profile = { specialty: '<img src=x onerror="window.__pwned=1">', department: '<b>09</b>' };
+    await settle(el);
+    expect($(el, 'img, b:not([aria-hidden])')).to.equal(null);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 });

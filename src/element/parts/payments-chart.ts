@@ -14,12 +14,7 @@ const HEIGHT = 64;
 export function paymentsChart(payments: readonly Payment[], scale: number) {
   if (!payments.length || !(scale > 0)) return '';
   const height = (value: number) => Math.max(0, (value / scale) * HEIGHT);
-  return html`<svg
-    class="ch"
-    part="chart"
-    aria-hidden="true"
-    viewBox="0 0 ${payments.length * (BAR + GAP)} ${HEIGHT + 14}"
-  >
+  return html`<svg class="ch" part="chart" aria-hidden="true" viewBox="0 0 ${payments.length * (BAR + GAP)} ${HEIGHT + 14}">
     ${payments.map((p, i) => {
       const x = i * (BAR + GAP) + GAP / 2;
       const total = height(p.amount);
