@@ -22,37 +22,57 @@ export interface Context {
 const TRUE: Verdict = { value: true, fields: [] };
 const FALSE: Verdict = { value: false, fields: [] };
 
+type Compiled = (ctx: Context) => Verdict;
+/** Tests compiled once into closures (rule data never changes): evaluation then does no shape checks. */
+const compiled = new WeakMap<Test, Compiled>();
+
 export function evaluate(test: Test, ctx: Context): Verdict {
+  let fn = compiled.get(test);
+  if (!fn) compiled.set(test, (fn = compile(test)));
+  return fn(ctx);
+}
+
+function compile(test: Test): Compiled {
   if ('all' in test || 'any' in test) {
     const isAll = 'all' in test;
-    const parts = isAll ? test.all : test.any;
-    const fields: string[] = [];
-    for (const part of parts) {
-      const v = evaluate(part, ctx);
-      // `all` stops at the first false, `any` at the first true.
-      if (v.value === !isAll) return v.value ? TRUE : FALSE;
-      if (v.value === null) for (const f of v.fields) if (!fields.includes(f)) fields.push(f);
-    }
-    return fields.length ? { value: null, fields } : isAll ? TRUE : FALSE;
+    const parts = (isAll ? test.all : test.any).map(compile);
+    return (ctx) => {
+      let fields: string[] | undefined;
+      for (const part of parts) {
+        const v = part(ctx);
+        // `all` stops at the first false, `any` at the first true.
+        if (v.value === !isAll) return v.value ? TRUE : FALSE;
+        if (v.value === null) for (const f of v.fields) if (!(fields ??= []).includes(f)) fields.push(f);
+      }
+      return fields ? { value: null, fields } : isAll ? TRUE : FALSE;
+    };
   }
   if ('not' in test) {
-    const v = evaluate(test.not, ctx);
-    return v.value === null ? v : v.value ? FALSE : TRUE;
+    const inner = compile(test.not);
+    return (ctx) => {
+      const v = inner(ctx);
+      return v.value === null ? v : v.value ? FALSE : TRUE;
+    };
   }
-  if ('fact' in test) return ctx.fact(test.fact);
-  const value = ctx.get(test.field);
-  if (value === undefined) return { value: null, fields: [ctx.askFor(test.field)] };
-  let ok = true;
-  if (test.in) ok &&= test.in.includes(value as string);
-  if (test.notIn) ok &&= !test.notIn.includes(value as string);
-  if (test.eq !== undefined) ok &&= value === test.eq;
-  if (typeof value === 'number') {
-    if (test.gte !== undefined) ok &&= value >= test.gte;
-    if (test.gt !== undefined) ok &&= value > test.gt;
-    if (test.lt !== undefined) ok &&= value < test.lt;
-    if (test.lte !== undefined) ok &&= value <= test.lte;
-  } else if (test.gte !== undefined || test.gt !== undefined || test.lt !== undefined || test.lte !== undefined) ok = false;
-  return ok ? TRUE : FALSE;
+  if ('fact' in test) {
+    const name = test.fact;
+    return (ctx) => ctx.fact(name);
+  }
+  const { field, in: among, notIn, eq, gte, gt, lt, lte } = test;
+  const numeric = gte !== undefined || gt !== undefined || lt !== undefined || lte !== undefined;
+  return (ctx) => {
+    const value = ctx.get(field);
+    if (value === undefined) return { value: null, fields: [ctx.askFor(field)] };
+    let ok = true;
+    if (among) ok = among.includes(value as string);
+    if (ok && notIn) ok = !notIn.includes(value as string);
+    if (ok && eq !== undefined) ok = value === eq;
+    if (ok && numeric) {
+      if (typeof value !== 'number') ok = false;
+      else ok = (gte === undefined || value >= gte) && (gt === undefined || value > gt) && (lt === undefined || value < lt) && (lte === undefined || value <= lte);
+    }
+    return ok ? TRUE : FALSE;
+  };
 }
 
 const numberFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
@@ -71,7 +91,10 @@ export function formatNumber(n: number, lang: Lang): string {
 }
 
 /** Picks the text variant for a verdict and language, and fills `{placeholders}` from `vars`. */
-export function pickText(text: TextRules | undefined, variant: 'ok' | 'ko' | 'unknown', lang: Lang, vars: Record<string, unknown>): string {
+/** Values texts interpolate: a record, or a lookup function. */
+export type Vars = Record<string, unknown> | ((name: string) => unknown);
+
+export function pickText(text: TextRules | undefined, variant: 'ok' | 'ko' | 'unknown', lang: Lang, vars: Vars): string {
   if (!text) return '';
   const raw = (lang === 'en' && text.en?.[variant]) || text[variant] || text.ok || text.ko || text.unknown || '';
   return fill(raw, vars, lang);
@@ -80,13 +103,13 @@ export function pickText(text: TextRules | undefined, variant: 'ok' | 'ko' | 'un
 /** Templates split once into literal / placeholder parts: even parts are text, odd parts are names. */
 const templates = new Map<string, string[]>();
 
-export function fill(raw: string, vars: Record<string, unknown>, lang: Lang): string {
+export function fill(raw: string, vars: Vars, lang: Lang): string {
   let parts = templates.get(raw);
   if (!parts) templates.set(raw, (parts = raw.split(/\{(\w+)\}/)));
   if (parts.length === 1) return raw;
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
-    const v = vars[parts[i]];
+    const v = typeof vars === 'function' ? vars(parts[i]) : vars[parts[i]];
     out += (v === undefined ? '…' : typeof v === 'number' ? formatNumber(v, lang) : String(v)) + parts[i + 1];
   }
   return out;

@@ -79,26 +79,32 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
     revalued: () => ({ value: !!reval && reval.date <= addYears(contractDate, YEARS - 1), fields: [] }),
   });
   const vars = ctx.vars;
-  vars.indicatorLabel = indicator === 'patienteleMT' ? 'patientèle médecin traitant' : 'file active';
-  vars.count = count;
+  const extra = ctx.extra;
+  extra.indicatorLabel = indicator === 'patienteleMT' ? 'patientèle médecin traitant' : 'file active';
+  extra.count = count;
   const sourcesOf = (refs: readonly string[]) => env.rules.resolve(refs);
 
   /** E5–E7 (2024) and the avenant 7 threshold with its derogations, as one explained reason. */
   function threshold(): Reason {
     const cond = regime!.conditions.find((c) => 'fact' in c.test && c.test.fact === 'patienteleP30')!;
-    const base = { id: cond.id, sources: sourcesOf(cond.sources) };
+    const sources = sourcesOf(cond.sources);
+    const reason = (ok: boolean | null, key: string, variant: 'ok' | 'ko' | 'unknown', fields: string[], s = sources, estimate = false): Reason => {
+      const r: Reason = { id: cond.id, ok, text: text(scheme, key, variant, env, vars), sources: s, fields };
+      if (estimate) r.estimate = true;
+      return r;
+    };
     const p30 = countRow?.p30;
-    if (p30) vars.p30 = p30.value;
-    if (!specialty) return { ...base, ok: null, text: text(scheme, 'p30.unknown.specialist', 'unknown', env, vars), fields: ['specialty'] };
+    if (p30) extra.p30 = p30.value;
+    if (!specialty) return reason(null, 'p30.unknown.specialist', 'unknown', ['specialty']);
     let below: Reason | undefined;
     if (profile.percentile !== undefined) {
-      if (profile.percentile >= 30) return { ...base, ok: true, text: text(scheme, 'p30.percentile.ok', 'ok', env, vars), fields: ['percentile'] };
-      below = { ...base, ok: false, text: text(scheme, 'p30.percentile.ko', 'ko', env, vars), fields: ['percentile'] };
+      if (profile.percentile >= 30) return reason(true, 'p30.percentile.ok', 'ok', ['percentile']);
+      below = reason(false, 'p30.percentile.ko', 'ko', ['percentile']);
     } else if (p30 && count !== undefined) {
       const s = sourcesOf(p30.sources);
-      if (count > p30.value) return { ...base, sources: s, ok: true, text: text(scheme, 'p30.count.ok', 'ok', env, vars), fields: [indicator] };
-      if (count === p30.value) return { ...base, sources: s, ok: true, estimate: true, text: text(scheme, 'p30.count.boundary', 'ok', env, vars), fields: [indicator] };
-      below = { ...base, sources: s, ok: false, text: text(scheme, 'p30.count.ko', 'ko', env, vars), fields: [indicator] };
+      if (count > p30.value) return reason(true, 'p30.count.ok', 'ok', [indicator], s);
+      if (count === p30.value) return reason(true, 'p30.count.boundary', 'ok', [indicator], s, true);
+      below = reason(false, 'p30.count.ko', 'ko', [indicator], s);
     }
     // Derogations to the minimum patientèle, in the order the texts give them.
     const derogations: [string, boolean | undefined, boolean][] = [['newlyInstalled', profile.newlyInstalled, !isAv7], ['rqthOrAld', profile.rqthOrAld, false]];
@@ -115,18 +121,18 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
     for (const [field, value, estimate] of derogations) {
       if (value === true) {
         const key = field === 'newlyInstalled' ? 'p30.new' : field === 'rqthOrAld' ? 'p30.rqth' : field === 'mixedActivity' ? 'p30.mixed' : 'p30.children';
-        const r: Reason = { ...base, ok: true, text: text(scheme, key, 'ok', env, vars), fields: [field] };
-        if (estimate) r.estimate = true;
-        return r;
+        return reason(true, key, 'ok', [field], sources, estimate);
       }
       if (value === undefined) unknown.push(field === 'childrenShare' && profile.childrenShare !== undefined ? 'fileActive' : field);
     }
     if (below) {
       if (!unknown.length) return below;
-      return { ...below, ok: null, fields: unknown };
+      below.ok = null;
+      below.fields = unknown;
+      return below;
     }
-    if (p30) return { ...base, ok: null, text: text(scheme, 'p30.unknown.count', 'unknown', env, vars), fields: [indicator] };
-    return { ...base, ok: null, text: text(scheme, 'p30.unknown.specialist', 'unknown', env, vars), fields: ['percentile', 'newlyInstalled'] };
+    if (p30) return reason(null, 'p30.unknown.count', 'unknown', [indicator]);
+    return reason(null, 'p30.unknown.specialist', 'unknown', ['percentile', 'newlyInstalled']);
   }
 
   for (const c of regime.conditions) {
@@ -153,8 +159,8 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
   }
   if (profile.option && !openOptions.some((o) => o.id === profile.option)) {
     const asked = findOption(scheme, profile.option);
-    vars.optionLabel = asked ? label(asked) : profile.option;
-    vars.openOptions = openOptions.map(label).join(', ');
+    extra.optionLabel = asked ? label(asked) : profile.option;
+    extra.openOptions = openOptions.map(label).join(', ');
     result.reasons.push({ id: 'option', ok: false, text: text(scheme, 'option.closed', 'ko', env, vars), sources: sourcesOf(regime.signedFrom?.sources ?? scheme.sources), fields: ['option'] });
   }
 
@@ -181,7 +187,7 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
   function patienteleBand(): Band | undefined {
     const bandReason = (key: string, index: number, estimate: boolean, sources: Source[], fields: string[]): Band => {
       const amount = amountBandOf(index);
-      vars.bandLabel = isAv7 && index >= 1 && index <= 3 ? `${['P30 à P50', 'P50 à P70', 'P70 à P90'][index - 1]}` : BAND_LABELS[amount];
+      extra.bandLabel = isAv7 && index >= 1 && index <= 3 ? `${['P30 à P50', 'P50 à P70', 'P70 à P90'][index - 1]}` : BAND_LABELS[amount];
       const reason: Reason = { id: 'tranche', ok: true, text: text(scheme, key, 'ok', env, vars), sources, fields };
       if (estimate) reason.estimate = true;
       return { index, amount, reason };
@@ -256,7 +262,7 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
       const rates = regime!.tables?.[`objectiveRates.${option.id}`];
       if (!usesCounts || !rates) return { text: text(scheme, 'obj.av7.cpam', 'ok', env, vars), sources: sourcesOf(scheme.sources), estimate: true };
       const rate = rates.values[Math.min(Math.max(b.index, 1), 5) - 1];
-      vars.rate = `${Math.round(rate * 1000) / 10} %`;
+      extra.rate = `${Math.round(rate * 1000) / 10} %`;
       const grow = (from: number): ObjectiveTarget => ({ from, target: from + Math.trunc(from * rate + 1e-9) }); // 1 300 × 0.35 is 454.999… in floating point
       const o: Objectives = { text: text(scheme, rate ? 'obj.av7' : 'obj.av7.maintain', 'ok', env, vars), sources: sources(rates.sources) };
       if (pmt !== undefined) o.patienteleMT = grow(pmt);

@@ -1,5 +1,5 @@
 /** Pieces every scheme evaluation shares: regime choice by date, context, conditions → reasons, notes. */
-import { evaluate, pickText, type Context, type Verdict } from '../conditions.js';
+import { evaluate, pickText, type Context, type Vars, type Verdict } from '../conditions.js';
 import type { RegionRules } from '../rules/pack-schema.js';
 import type { Departement, RuleSet } from '../rules/ruleset.js';
 import type { ConditionRules, RegimeRules, SchemeRules, TextRules } from '../rules/schema.js';
@@ -23,23 +23,48 @@ export function regimeAt(scheme: SchemeRules, date: IsoDate): RegimeRules | unde
 /** Fields derived from the profile, and which answer to ask for when they are unknown. */
 const DERIVED_FROM: Record<string, string> = { specialtyGroup: 'specialty', avenant7Scope: 'specialty', specialtyLabel: 'specialty', avenant7Local: 'department' };
 
-export function makeContext(profile: Profile, env: Env, facts: Record<string, () => Verdict> = {}): Context & { vars: Record<string, unknown> } {
-  const specialty = profile.specialty ? env.rules.specialties.get(profile.specialty) : undefined;
-  const derived: Record<string, unknown> = specialty
-    ? {
-        specialtyGroup: specialty.group,
-        avenant7Scope: specialty.avenant7,
-        specialtyLabel: env.lang === 'en' && specialty.label_en ? specialty.label_en : specialty.label,
-        avenant7Local: avenant7Local(specialty.id, env),
-      }
-    : {};
-  const vars: Record<string, unknown> = { ...profile, ...derived };
-  return {
-    vars,
-    get: (name) => vars[name],
-    askFor: (name) => DERIVED_FROM[name] ?? name,
-    fact: (name) => facts[name]?.() ?? { value: null, fields: [] },
-  };
+/**
+ * Where rule tests read: values set by the mechanism (derived, texts' extras) first, then the profile.
+ * One object with prototype methods; the profile is never copied nor used as a prototype (slow in V8).
+ */
+class RuleContext implements Context {
+  /** Values beside the profile; `vars` reads both. */
+  readonly extra: Record<string, unknown> = {};
+  readonly vars: (name: string) => unknown;
+  constructor(
+    private readonly profile: Profile,
+    env: Env,
+    private readonly facts: Record<string, () => Verdict>,
+  ) {
+    this.vars = (name) => this.get(name);
+    const specialty = profile.specialty ? env.rules.specialties.get(profile.specialty) : undefined;
+    if (specialty) {
+      const x = this.extra;
+      x.specialtyGroup = specialty.group;
+      x.avenant7Scope = specialty.avenant7;
+      x.specialtyLabel = env.lang === 'en' && specialty.label_en ? specialty.label_en : specialty.label;
+      x.avenant7Local = avenant7Local(specialty.id, env);
+    }
+  }
+  get(name: string): unknown {
+    const v = this.extra[name];
+    return v !== undefined ? v : this.profile[name];
+  }
+  set(name: string, value: unknown): void {
+    this.extra[name] = value;
+  }
+  askFor(name: string): string {
+    return DERIVED_FROM[name] ?? name;
+  }
+  fact(name: string): Verdict {
+    return this.facts[name]?.() ?? { value: null, fields: [] };
+  }
+}
+
+const NO_FACTS: Record<string, () => Verdict> = {};
+
+export function makeContext(profile: Profile, env: Env, facts = NO_FACTS): RuleContext {
+  return new RuleContext(profile, env, facts);
 }
 
 /**
@@ -58,7 +83,7 @@ export function addFields(into: string[], fields: readonly string[]): void {
 }
 
 /** Evaluates a condition into an explained reason. */
-export function conditionReason(c: ConditionRules, ctx: Context & { vars: Record<string, unknown> }, env: Env): Reason | undefined {
+export function conditionReason(c: ConditionRules, ctx: Context & { vars: Vars }, env: Env): Reason | undefined {
   if (c.when) {
     const w = evaluate(c.when, ctx);
     if (w.value === false) return undefined;
@@ -91,7 +116,7 @@ export function statusOf(reasons: Reason[]): SchemeResult['status'] {
   return reasons.some((r) => r.ok === null) ? 'incomplete' : 'eligible';
 }
 
-export function text(scheme: SchemeRules, key: string, variant: 'ok' | 'ko' | 'unknown', env: Env, vars: Record<string, unknown>): string {
+export function text(scheme: SchemeRules, key: string, variant: 'ok' | 'ko' | 'unknown', env: Env, vars: Vars): string {
   const t: TextRules | undefined = scheme.texts?.[key];
   return pickText(t, variant, env.lang, vars);
 }
