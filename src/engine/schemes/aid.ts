@@ -3,7 +3,7 @@
  * contract's), the "closed to new contracts" case with what a holder keeps, conditions → reasons,
  * notes with their `when`, payments, secteur 2 proration. Each kind file only computes its amounts.
  */
-import { evaluate, fill, pickText, type Context } from '../conditions.js';
+import { evaluate, fill, pickText, type Context, type Vars, type Verdict } from '../conditions.js';
 import { addMonths, addYears } from '../dates.js';
 import type { Figure, RegimeRules, SchemeRules } from '../rules/schema.js';
 import type { HeldContract, IsoDate, Note, OptionResult, Payment, Profile, Reason, SchemeResult, Source } from '../types.js';
@@ -19,7 +19,7 @@ export interface Aid {
   /** Signature date: the held contract's, else the scheme's date field, else the simulation date. */
   start: IsoDate;
   held?: HeldContract;
-  ctx: Context & { vars: Record<string, unknown> };
+  ctx: Context & { vars: Vars };
   result: SchemeResult;
   /** The value of the scheme's amount field, when answered (else it is added to `missing`). */
   amount: number | undefined;
@@ -65,6 +65,72 @@ export function heldContract(scheme: SchemeRules, profile: Profile, asOf: IsoDat
   return c;
 }
 
+/**
+ * One evaluation of one aid: the rule context (tests read the profile and a few derived values) and
+ * the helpers kind files call. A class, so that an evaluation allocates one object, not a dozen closures.
+ */
+class AidRun implements Aid, Context {
+  /** Values some texts interpolate beside the profile's ({end}, {engagement}). */
+  readonly extra: Record<string, unknown> = {};
+  readonly ctx: Aid['ctx'] = this;
+  readonly vars: (name: string) => unknown;
+  regime!: RegimeRules;
+  amount: number | undefined;
+  private readonly heldIds: string[];
+  private readonly specialtyGroup: string | undefined;
+
+  constructor(
+    readonly scheme: SchemeRules,
+    readonly profile: Profile,
+    readonly env: Env,
+    readonly start: IsoDate,
+    readonly held: HeldContract | undefined,
+    readonly result: SchemeResult,
+    private readonly closed: boolean,
+  ) {
+    this.vars = (name) => (this.extra[name] !== undefined ? this.extra[name] : this.profile[name]);
+    this.heldIds = profile.heldContracts?.map((c) => c.id) ?? [];
+    this.specialtyGroup = profile.specialty ? env.rules.specialties.get(profile.specialty)?.group : undefined;
+  }
+  get(name: string): unknown {
+    if (name === 'installedYears') return this.profile.installationDate ? yearsFrom(this.profile.installationDate, this.start) : undefined;
+    if (name === 'specialtyGroup') return this.specialtyGroup;
+    // Contracts held: none when the profile lists none.
+    if (name.startsWith('holds.')) return this.heldIds.includes(name.slice(6));
+    return this.profile[name];
+  }
+  askFor(name: string): string {
+    return name === 'installedYears' ? 'installationDate' : name === 'specialtyGroup' ? 'specialty' : name;
+  }
+  fact(name: string): Verdict {
+    return { value: name === 'held' ? !!this.held : name === 'closed' ? this.closed : null, fields: [] };
+  }
+  fig(name: string): Figure | undefined {
+    return this.regime.params?.[name];
+  }
+  src(refs: readonly string[]): Source[] {
+    return this.env.rules.resolve(refs);
+  }
+  ask(field: string): void {
+    addFields(this.result.missing, [field]);
+  }
+  text(key: string, variant: 'ok' | 'ko' | 'unknown'): string {
+    return pickText(this.scheme.texts?.[key], variant, this.env.lang, this.vars);
+  }
+  set(name: string, value: unknown): void {
+    this.extra[name] = value;
+  }
+  notes(r: RegimeRules, conditionalOnly = false): Note[] {
+    const out: Note[] = [];
+    for (const n of r.notes ?? []) {
+      if (conditionalOnly && !n.when) continue;
+      if (n.when && evaluate(n.when, this).value !== true) continue;
+      out.push({ id: n.id, text: fill((this.env.lang === 'en' && n.en) || n.text, this.vars, this.env.lang), sources: this.src(n.sources), kind: n.kind ?? 'info' });
+    }
+    return out;
+  }
+}
+
 export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, compute: (aid: Aid) => void): SchemeResult {
   const result: SchemeResult = {
     id: scheme.id,
@@ -82,27 +148,7 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
   const openNow = regimeAt(scheme, start);
   const regime = openNow ?? (held ? scheme.regimes[scheme.regimes.length - 1] : undefined);
   const closed = held ? !regimeAt(scheme, env.asOf) : !regime;
-
-  // A light context: the profile itself (never written to), the few derived values the rule files test.
-  const vars = profile as Record<string, unknown>;
-  /** Values some texts interpolate beside the profile's ({end}, {engagement}). */
-  const extra: Record<string, unknown> = {};
-  const textVars = () => (Object.keys(extra).length ? { ...profile, ...extra } : vars);
-  const specialty = profile.specialty ? env.rules.specialties.get(profile.specialty) : undefined;
-  const heldIds = profile.heldContracts?.map((c) => c.id) ?? [];
-  const ctx: Aid['ctx'] = {
-    vars,
-    get(name) {
-      if (name === 'installedYears') return profile.installationDate ? yearsFrom(profile.installationDate, start) : undefined;
-      if (name === 'specialtyGroup') return specialty?.group;
-      // Contracts held: none when the profile lists none.
-      if (name.startsWith('holds.')) return heldIds.includes(name.slice(6));
-      return profile[name];
-    },
-    askFor: (name) => (name === 'installedYears' ? 'installationDate' : name === 'specialtyGroup' ? 'specialty' : name),
-    fact: (name) => ({ value: name === 'held' ? !!held : name === 'closed' ? closed : null, fields: [] }),
-  };
-  const src = (refs: readonly string[]) => env.rules.resolve(refs);
+  const aid = new AidRun(scheme, profile, env, start, held, result, closed);
   const generic = GENERIC[env.lang];
 
   if (!regime) {
@@ -117,76 +163,46 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
     result.reasons.push({
       id: 'dates',
       ok: false,
-      text: own ? pickText(own, 'ko', env.lang, vars) : fill(edge.t, { d: frDate(edge.d, env.lang) }, env.lang),
-      sources: src(edge.s),
+      text: own ? pickText(own, 'ko', env.lang, aid.vars) : fill(edge.t, { d: frDate(edge.d, env.lang) }, env.lang),
+      sources: aid.src(edge.s),
     });
     // Only the notes written for this case (their `when` holds): what replaces the scheme.
-    result.notes = notes(before ?? after, true);
+    result.notes = aid.notes(before ?? after, true);
     return result;
   }
+  aid.regime = regime;
   result.regime = regime.id;
   result.regimeTitle = (env.lang === 'en' && regime.title_en) || regime.title;
   const duration = regime.params?.duration?.value;
-  if (held?.signed && duration) extra.end = frDate(addYears(held.signed, duration), env.lang);
+  if (held?.signed && duration) aid.set('end', frDate(addYears(held.signed, duration), env.lang));
 
   for (const c of regime.conditions) {
-    const r = conditionReason(c, ctx, env);
+    const r = conditionReason(c, aid, env);
     if (r) result.reasons.push(r);
   }
   if (dateField && !fieldDate && !held && scheme.texts?.date) {
     result.reasons.push({
       id: 'date',
       ok: null,
-      text: pickText(scheme.texts.date, 'unknown', env.lang, vars),
-      sources: src(regime.signedFrom?.sources ?? scheme.sources),
+      text: pickText(scheme.texts.date, 'unknown', env.lang, aid.vars),
+      sources: aid.src(regime.signedFrom?.sources ?? scheme.sources),
       fields: [dateField],
     });
   }
-  const status = () => (result.reasons.some((r) => r.ok === false) ? 'ineligible' : closed ? 'closed' : statusOf(result.reasons));
-  result.notes = notes(regime);
-  if (scheme.apply) result.apply = { text: (env.lang === 'en' && scheme.apply.en) || scheme.apply.text, links: src(scheme.apply.links) };
+  result.notes = aid.notes(regime);
+  if (scheme.apply) result.apply = { text: (env.lang === 'en' && scheme.apply.en) || scheme.apply.text, links: aid.src(scheme.apply.links) };
   if (result.reasons.some((r) => r.ok === false)) return result;
   for (const r of result.reasons) if (r.ok === null) addFields(result.missing, r.fields ?? []);
 
   const amountField = scheme.amountField;
-  const amount = amountField ? (profile[amountField] as number | undefined) : undefined;
-  compute({
-    scheme,
-    regime,
-    profile,
-    env,
-    start,
-    held,
-    ctx,
-    result,
-    amount,
-    fig: (name) => regime.params?.[name],
-    src,
-    ask: (field) => addFields(result.missing, [field]),
-    text: (key, variant) => pickText(scheme.texts?.[key], variant, env.lang, textVars()),
-    set: (name, value) => void (extra[name] = value),
-  });
-  result.status = status();
+  aid.amount = amountField ? (profile[amountField] as number | undefined) : undefined;
+  compute(aid);
+  result.status = result.reasons.some((r) => r.ok === false) ? 'ineligible' : closed ? 'closed' : statusOf(result.reasons);
   if (result.status === 'ineligible') {
     result.options = [];
     result.missing = [];
   }
   return result;
-
-  function notes(r: RegimeRules, conditionalOnly = false): Note[] {
-    const out: Note[] = [];
-    for (const n of r.notes ?? []) {
-      if (conditionalOnly ? !n.when : false) continue;
-      if (n.when && evaluate(n.when, ctx).value !== true) continue;
-      out.push({
-        id: n.id,
-        text: fill((env.lang === 'en' && n.en) || n.text, textVars(), env.lang),
-        sources: src(n.sources),
-        kind: n.kind ?? 'info',
-      });
-    }
-    return out;
-  }
 }
 
 const nextDays = new Map<IsoDate, IsoDate>();
