@@ -143,6 +143,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // The web-test-runner configs serialise some functions into the test page: browser globals too.
+    files: ['web-test-runner*.config.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     files: ['test/element/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.mocha } },
   },
