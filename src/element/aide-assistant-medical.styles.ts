@@ -33,7 +33,8 @@ small,.mu,.h,.lg{color:var(--mu);font-size:.875rem}
 .tb :first-child{margin-right:auto}
 button{font:inherit;color:var(--l);background:var(--bg);border:1px solid var(--l);border-radius:var(--r);padding:.3em .75em;cursor:pointer}
 .p{background:var(--a);color:var(--oa);border-color:var(--a);font-weight:600}
-.lk{border:0;padding:0 .25em;text-decoration:underline}
+.lk{border:0;padding:0 .25em;text-decoration:underline;background:none}
+th small{white-space:nowrap}
 input,select{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--mu);border-radius:calc(var(--r)/2);padding:.35em .5em;box-sizing:border-box;width:100%}
 input[type=radio]{width:auto;margin:0;accent-color:var(--l)}
 input[type=date]{width:auto}
@@ -70,7 +71,7 @@ svg{display:block;width:100%;max-width:18rem;margin:.25em 0 .5em}
 .ch .bl{fill-opacity:.3}
 .ch text{fill:var(--mu);font-size:9px;text-anchor:middle}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
-th{white-space:nowrap}
+thead th{white-space:nowrap}
 th,td{padding:.3em .4em;border-bottom:1px solid var(--bd);text-align:right;vertical-align:top}
 th:first-child{text-align:left}
 thead th{font-size:.875em;color:var(--mu)}
@@ -79,5 +80,5 @@ thead th{font-size:.875em;color:var(--mu)}
 .n{list-style:none}
 .ft{margin:0}
 @media (prefers-reduced-motion:no-preference){.h[open] ul,.h[open] p{animation:i .15s ease-out}@keyframes i{from{opacity:0}}}
-@media print{.w{border:0;padding:0;color:#000;background:#fff}.tb,.q,.cp,button,.h,.lg,svg{display:none!important}.cols{display:block!important}.sm,.sc{background:none;padding:0}a{color:#000}.ft{font-weight:600}}
+@media print{.w{border:0;padding:0;color:#000;background:#fff;font-size:9.5pt}.sc>details,.closed{display:none!important}.op,.sc{break-inside:avoid}.tb,.q,.cp,button,.h,.lg,svg{display:none!important}.cols{display:block!important}.sm,.sc{background:none;padding:0}a{color:#000}.ft{font-weight:600}}
 `;

@@ -266,6 +266,7 @@ export class AideAssistantMedical extends LitElement {
   }
 
   private recompute() {
+    const previous = this.result;
     try {
       this.result = simulate(this.effectiveProfile(), { ...this.options, lang: this.uiLang });
       this.failed = false;
@@ -278,9 +279,14 @@ export class AideAssistantMedical extends LitElement {
     for (const e of this.result?.errors ?? []) this.warn('error:' + e.field + String(e.value), `<aide-assistant-medical>: ${e.message}`);
     if (!this.group.length) this.group = this.nextQuestions();
     if (this.hasUpdated) {
-      this.announcement = this.result
-        ? this.result.schemes.map((s) => `${s.title} : ${statusLabel(s.status)}`).join('. ')
-        : msg('Le calcul a échoué.', { id: 'calcul-echoue' });
+      // Announce what changed, not every scheme again: the page may show many.
+      const before = new Map(previous?.schemes.map((s) => [s.id, s.status]));
+      const changed = this.result?.schemes.filter((s) => before.get(s.id) !== s.status) ?? [];
+      this.announcement = !this.result
+        ? msg('Le calcul a échoué.', { id: 'calcul-echoue' })
+        : changed.length
+          ? changed.map((s) => `${s.title} : ${statusLabel(s.status)}`).join('. ')
+          : msg('Résultat mis à jour.', { id: 'resultat-mis-a-jour' });
     }
   }
 
@@ -525,7 +531,10 @@ export class AideAssistantMedical extends LitElement {
     </section>`;
   }
 
-  private displayValue(field: string, value: unknown): string {
+  private displayValue(field: string, answer: unknown): string {
+    // Host-provided values may be of any type; show them as they came.
+    const value =
+      typeof answer === 'object' && answer !== null ? JSON.stringify(answer) : (answer as string | number | boolean | undefined);
     const type = profileFields[field]?.type;
     const lang = this.uiLang;
     if (value === undefined) return msg('Non renseigné', { id: 'non-renseigne' });
@@ -585,7 +594,9 @@ export class AideAssistantMedical extends LitElement {
       (value === undefined
         ? ''
         : typeof value !== 'number'
-          ? String(value)
+          ? typeof value === 'string'
+            ? value
+            : JSON.stringify(value)
           : formatNumber(spec.type === 'share' ? value * 100 : value, this.uiLang));
     const date = spec.type === 'date';
     return html`<div class="f">
@@ -733,7 +744,7 @@ export class AideAssistantMedical extends LitElement {
     return html`<section class="op" part="option">
       <h4>${o.label}${o.estimate ? this.estimateBadge() : nothing}</h4>
       <p>
-        ${msg(str`Total sur ${o.payments.length} ans :`, { id: 'total-sur-ans' })}
+        ${o.payments.length > 1 ? msg(str`Total sur ${o.payments.length} ans :`, { id: 'total-sur-ans' }) : msg('Total :', { id: 'total' })}
         <strong>${o.totalMin !== undefined ? `${money(o.totalMin)} – ` : ''}${money(o.total)}</strong>
         ${msg('au maximum', { id: 'au-maximum' })}
       </p>
@@ -761,7 +772,7 @@ export class AideAssistantMedical extends LitElement {
             (p) =>
               html`<tr>
                 <th scope="row">${p.year}${p.date ? html`<br /><small>${formatDate(p.date, lang)}</small>` : nothing}</th>
-                <td>${money(p.amount)}${p.estimate ? this.estimateBadge() : nothing}</td>
+                <td>${money(p.amount)}${p.estimate && !o.estimate ? this.estimateBadge() : nothing}</td>
                 <td>
                   ${
                     p.advance !== undefined

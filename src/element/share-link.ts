@@ -28,9 +28,9 @@ export function readAnswers(hash: string, key: string): Answers | null | undefin
     .find((p) => p.startsWith(key + '='));
   if (part === undefined) return undefined;
   try {
-    const value = JSON.parse(decodeURIComponent(part.slice(key.length + 1)));
+    const value: unknown = JSON.parse(decodeURIComponent(part.slice(key.length + 1)));
     if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
-    return Object.fromEntries(Object.entries(value).filter(([, v]) => isPlain(v)));
+    return Object.fromEntries(Object.entries(value as Answers).filter(([, v]) => isPlain(v)));
   } catch {
     return null;
   }
