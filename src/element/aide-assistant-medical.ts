@@ -180,7 +180,9 @@ export class AideAssistantMedical extends LitElement {
     if (['region', 'schemes', 'lang', 'asOf', 'specialty', 'accentColor', 'theme'].some((k) => changed.has(k))) {
       this.checkAttributes();
     }
-    useLocale(this.uiLang);
+    // Only when this instance's language changes: instances with different languages would
+    // otherwise keep switching the page-wide locale back and forth.
+    if (changed.has('uiLang')) useLocale(this.uiLang);
     if (['answers', 'region', 'schemes', 'asOf', 'specialty', 'uiLang'].some((k) => changed.has(k))) {
       this.recompute();
     }

@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import '../../src/index.js';
 import type { AideAssistantMedical, AideChangeEvent } from '../../src/index.js';
@@ -366,5 +366,34 @@ describe('aide-assistant-medical element', () => {
     await settle(el);
     expect($(el, 'img, b:not([aria-hidden])')).to.equal(null);
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+  it('follows the visitor’s colour scheme only when theme="auto"', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    try {
+      const auto = await make(html`<aide-assistant-medical theme="auto" as-of=${AS_OF}></aide-assistant-medical>`);
+      const light = await make();
+      expect(getComputedStyle($(auto, '.w')!).backgroundColor).to.equal('rgb(24, 26, 31)');
+      expect(getComputedStyle($(light, '.w')!).backgroundColor).to.equal('rgb(255, 255, 255)');
+      await noAxeViolations(auto);
+    } finally {
+      await emulateMedia({ colorScheme: 'light' });
+    }
+  });
+  it('settles when two instances ask for different languages', async () => {
+    const wrapper = document.createElement('div');
+    wrapper.innerHTML = `<aide-assistant-medical lang="en" as-of="${AS_OF}"></aide-assistant-medical>
+      <aide-assistant-medical as-of="${AS_OF}"></aide-assistant-medical>`;
+    document.body.append(wrapper);
+    const [a, b] = wrapper.querySelectorAll('aide-assistant-medical');
+    await settle(a);
+    await settle(b);
+    let updates = 0;
+    const count = () => updates++;
+    a.addEventListener('aide-change', count);
+    b.addEventListener('aide-change', count);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(updates).to.equal(0);
+    expect(a.isUpdatePending || b.isUpdatePending).to.be.false;
+    wrapper.remove();
   });
 });
