@@ -57,6 +57,8 @@ fieldset{border:0;padding:0}
 .sm li{display:grid;grid-template-columns:1fr auto;align-items:baseline;padding:.3em 0;border-bottom:1px solid var(--bd)}
 .sm li>span{grid-column:1/-1;color:var(--mu);font-size:.875em}
 .sm .ed{display:block}
+#ad{margin-top:.3em}
+.sm>label{display:block;margin-top:.6em;font-size:.875em}
 .s{display:inline-block;padding:.05em .6em;border:1px solid;border-radius:1em;font-weight:600}
 .eligible .s,.ok>b{color:var(--ok)}
 .ineligible .s,.closed .s,.ko>b{color:var(--ko)}

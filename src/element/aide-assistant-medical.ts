@@ -509,10 +509,11 @@ export class AideAssistantMedical extends LitElement {
 
   private renderSummary() {
     const profile = this.effectiveProfile();
-    const fields = [...Object.keys(profile), ...this.skipped].filter(
-      (f, i, all) => profileFields[f] && profileFields[f].type !== 'contracts' && !this.group.includes(f) && all.indexOf(f) === i,
-    );
+    const shown = (f: string) => profileFields[f] && profileFields[f].type !== 'contracts' && !this.group.includes(f);
+    const fields = [...Object.keys(profile), ...this.skipped, this.editing].filter((f, i, all) => f && shown(f) && all.indexOf(f) === i);
     if (!fields.length) return nothing;
+    // Fields the engine did not ask for (it uses a default, e.g. the contract date): open for "what if".
+    const extra = Object.keys(profileFields).filter((f) => shown(f) && question(f).group < 9 && !fields.includes(f));
     return html`<section class="sm" part="summary">
       <h2>${msg('Vos réponses', { id: 'reponses' })}</h2>
       <ul>
@@ -530,7 +531,23 @@ export class AideAssistantMedical extends LitElement {
           </li>`;
         })}
       </ul>
+      ${
+        extra.length
+          ? html`<label for="ad">${msg('Préciser une autre réponse', { id: 'preciser-autre-reponse' })}</label>
+              <select id="ad" @change=${this.addField}>
+                <option value="">${msg('Choisir…', { id: 'choisir' })}</option>
+                ${extra.map((f) => html`<option value=${f}>${question(f).label}</option>`)}
+              </select>`
+          : nothing
+      }
     </section>`;
+  }
+
+  private addField(event: Event) {
+    const select = event.target as HTMLSelectElement;
+    const field = select.value;
+    select.value = '';
+    if (field) this.edit(field);
   }
 
   private displayValue(field: string, answer: unknown): string {

@@ -9,7 +9,7 @@ type Answers = Record<string, unknown>;
 const isPlain = (v: unknown) => ['string', 'number', 'boolean'].includes(typeof v);
 
 /** Fragment key of an instance: `aam`, or `aam-<id>` when the element has an id. */
-export const fragmentKey = (id?: string | null) => (id ? 'aam-' + id : 'aam');
+export const fragmentKey = (id?: string | null) => (id ? 'aam-' + encodeURIComponent(id) : 'aam');
 
 /** Answers → fragment value (plain values only; nothing else is worth sharing). */
 export function encodeAnswers(answers: Answers): string {

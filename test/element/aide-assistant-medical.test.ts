@@ -396,4 +396,22 @@ describe('aide-assistant-medical element', () => {
     expect(a.isUpdatePending || b.isUpdatePending).to.be.false;
     wrapper.remove();
   });
+  it('lets the doctor add an answer the engine did not ask, such as the contract date', async () => {
+    const el = await make();
+    el.profile = GP;
+    await settle(el);
+    const regimeBefore = text(el, '[part=scheme] .mu');
+    const add = $(el, '#ad') as HTMLSelectElement;
+    add.value = 'contractDate';
+    add.dispatchEvent(new Event('change'));
+    await settle(el);
+    const date = active(el) as HTMLInputElement;
+    expect(date.type).to.equal('date');
+    date.value = '2022-06-01';
+    date.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect(el.profile.contractDate).to.equal('2022-06-01');
+    expect(text(el, '[part=scheme] .mu')).to.not.equal(regimeBefore);
+    await noAxeViolations(el);
+  });
 });
