@@ -80,6 +80,7 @@ thead th{font-size:.875em;color:var(--mu)}
 .nt{font-size:.9em;border-left:3px solid var(--bd);padding-left:.6em}
 .warning,.estimate,.n{border-left:4px solid var(--wa)}
 .n{list-style:none}
+.n li+li{margin-top:.4em}
 .ft{margin:0}
 @media (prefers-reduced-motion:no-preference){.h[open] ul,.h[open] p{animation:i .15s ease-out}@keyframes i{from{opacity:0}}}
 @media print{.w{border:0;padding:0;color:#000;background:#fff;font-size:9.5pt}.sc>details,.closed{display:none!important}.op,.sc{break-inside:avoid}.tb,.q,.cp,button,.h,.lg,svg{display:none!important}.cols{display:block!important}.sm,.sc{background:none;padding:0}a{color:#000}.ft{font-weight:600}}

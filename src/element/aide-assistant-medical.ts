@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { profileFields, regionIds, schemeIds, simulate, specialties } from '../engine/index.js';
+import { profileFields, regionIds, schemeIds, simulate, specialties } from '../engine/core.js';
 import type { OptionResult, Profile, SchemeResult, SchemeStatus, SimulateOptions, Simulation, Source } from '../engine/types.js';
 import { styles } from './aide-assistant-medical.styles.js';
 import { formatDate, formatMoney, formatNumber, formatShare, isIsoDate, parseNumber, parseShare, type UiLang } from './format.js';
