@@ -26,7 +26,7 @@ h2{font-size:1.1em}
 p,ul,table,fieldset{margin:0 0 .6em}
 ul{padding-left:1.2em}
 a,.h summary{color:var(--l)}
-small,.mu,.h,.lg{color:var(--mu);font-size:.875rem}
+small,.mu,.h,.lg{color:var(--mu);font-size:.875em}
 :focus-visible{outline:3px solid var(--l);outline-offset:2px}
 .v{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .tb{display:flex;flex-wrap:wrap;gap:.5em;margin-bottom:var(--g)}
@@ -83,5 +83,5 @@ thead th{font-size:.875em;color:var(--mu)}
 .n li+li{margin-top:.4em}
 .ft{margin:0}
 @media (prefers-reduced-motion:no-preference){.h[open] ul,.h[open] p{animation:i .15s ease-out}@keyframes i{from{opacity:0}}}
-@media print{.w{border:0;padding:0;color:#000;background:#fff;font-size:9.5pt}.sc>details,.closed{display:none!important}.op,.sc{break-inside:avoid}.tb,.q,.cp,button,.h,.lg,svg{display:none!important}.cols{display:block!important}.sm,.sc{background:none;padding:0}a{color:#000}.ft{font-weight:600}}
+@media print{.w{border:0;padding:0;color:#000;background:#fff;font-size:9.5pt}.sc>details,.closed,.incomplete .rs,.lk,#ad,.sm>label{display:none!important}.op,.sc{break-inside:avoid}.op{display:inline-block;width:48%;margin-right:2%;vertical-align:top}.tb,.q,.cp,button,.h,.lg,svg{display:none!important}.cols{display:block!important}.sm ul{columns:2;column-gap:2em}.sm li{break-inside:avoid}.sm,.sc{background:none;padding:0}a{color:#000}.ft{font-weight:600}}
 `;
