@@ -173,6 +173,11 @@ export class AideAssistantMedical extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues): void {
+    // Properties can be set from script to anything: read them as the strings attributes give.
+    for (const key of ['region', 'schemes', 'lang', 'asOf', 'specialty', 'accentColor', 'theme'] as const) {
+      const value: unknown = this[key];
+      if (typeof value !== 'string') this[key] = value == null ? '' : (JSON.stringify(value) ?? '');
+    }
     if (changed.has('lang')) {
       const lang = this.lang.slice(0, 2).toLowerCase();
       this.uiLang = lang === 'en' ? 'en' : 'fr';
@@ -242,7 +247,7 @@ export class AideAssistantMedical extends LitElement {
         specialties.map((s) => s.id),
       );
     }
-    if (!THEMES.includes(this.theme)) reject('theme', this.theme, THEMES);
+    if (this.theme && !THEMES.includes(this.theme)) reject('theme', this.theme, THEMES);
     this.applyAccent(reject);
     this.notices = notices;
     this.options = options;

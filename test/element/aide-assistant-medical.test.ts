@@ -414,4 +414,13 @@ describe('aide-assistant-medical element', () => {
     expect(text(el, '[part=scheme] .mu')).to.not.equal(regimeBefore);
     await noAxeViolations(el);
   });
+  it('survives properties set from script to odd values', async () => {
+    const el = await make();
+    const odd = el as unknown as Record<string, unknown>;
+    for (const value of [null, undefined, 42, {}, ['a']]) {
+      for (const key of ['region', 'schemes', 'lang', 'asOf', 'specialty', 'accentColor', 'theme']) odd[key] = value;
+      await settle(el);
+      expect($(el, '[part=scheme]'), String(value)).to.exist;
+    }
+  });
 });
