@@ -443,6 +443,14 @@ export class AideAssistantMedical extends LitElement {
     const sim = this.result;
     const lang = this.uiLang;
     const other = lang === 'fr' ? 'en' : 'fr';
+    let schemes: unknown = nothing;
+    try {
+      schemes = sim?.schemes.map((s) => this.renderScheme(s, lang));
+    } catch (error) {
+      // A result of an unexpected shape (e.g. from a rules pack) must not break the widget.
+      console.warn('<aide-assistant-medical>: could not show the result.', error);
+      this.failed = true;
+    }
     return html`<div class="w" part="base" lang=${lang}>
       ${this.renderNotices()}
       <div class="tb" part="toolbar">
@@ -471,7 +479,7 @@ export class AideAssistantMedical extends LitElement {
               ? html`<p class="er">
                   ${msg('Le calcul a échoué. Vos réponses sont conservées ; réessayez ou rechargez la page.', { id: 'calcul-echoue-reponses-sont' })}
                 </p>`
-              : sim?.schemes.map((s) => this.renderScheme(s, lang))
+              : schemes
           }
         </div>
       </div>

@@ -423,4 +423,24 @@ describe('aide-assistant-medical element', () => {
       expect($(el, '[part=scheme]'), String(value)).to.exist;
     }
   });
+  it('shows a message, not a broken widget, when a result has an unexpected shape', async () => {
+    const el = await make();
+    const warn = console.warn;
+    console.warn = () => {};
+    try {
+      (el as unknown as { result: unknown }).result = {
+        asOf: AS_OF,
+        rulesVersion: 'x',
+        schemes: [{ id: 'x', title: 'X' }],
+        errors: [],
+        missing: [],
+      };
+      el.requestUpdate();
+      await settle(el);
+      expect(text(el, '.res')).to.contain('Le calcul a échoué');
+      expect($(el, '.tb')).to.exist;
+    } finally {
+      console.warn = warn;
+    }
+  });
 });
