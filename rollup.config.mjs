@@ -27,7 +27,11 @@ function rulesData({ french = false } = {}) {
     Array.isArray(node)
       ? node.map(strip)
       : node && typeof node === 'object'
-        ? Object.fromEntries(Object.entries(node).filter(([k]) => !drop(k)).map(([k, v]) => [k, strip(v)]))
+        ? Object.fromEntries(
+            Object.entries(node)
+              .filter(([k]) => !drop(k))
+              .map(([k, v]) => [k, strip(v)]),
+          )
         : node;
   return {
     name: 'rules-data',

@@ -10,7 +10,13 @@ const pkg = require('@etalab/decoupage-administratif/package.json');
 const departements = require('@etalab/decoupage-administratif/data/departements.json');
 const regions = require('@etalab/decoupage-administratif/data/regions.json');
 
-const slug = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 const regionId = Object.fromEntries(regions.map((r) => [r.code, slug(r.nom)]));
 const source = `https://www.npmjs.com/package/@etalab/decoupage-administratif/v/${pkg.version}`;
 
@@ -30,4 +36,6 @@ try {
   previous = readFileSync(file, 'utf8');
 } catch {}
 if (previous !== text) writeFileSync(file, text);
-console.log(`rules/tables/departements.json: ${out.departements.length} départements, ${Object.keys(out.regions).length} régions (dataset ${pkg.version})`);
+console.log(
+  `rules/tables/departements.json: ${out.departements.length} départements, ${Object.keys(out.regions).length} régions (dataset ${pkg.version})`,
+);

@@ -61,5 +61,6 @@ if (failed) {
   console.error('\nSize check FAILED: a bundle is missing or over its ceiling (see scripts/check-size.mjs).');
   process.exit(1);
 }
-if (missed) console.warn(`\nSize check passed the ceilings, but ${missed} bundle(s) still miss the project's target: see \`npm run size:report\`.`);
+if (missed)
+  console.warn(`\nSize check passed the ceilings, but ${missed} bundle(s) still miss the project's target: see \`npm run size:report\`.`);
 else console.log('\nSize check passed.');

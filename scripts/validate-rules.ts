@@ -23,7 +23,11 @@ export function kindOf(file: string): RuleFileKind | undefined {
 }
 
 function main(): number {
-  const files = ['sources.json', 'cumulation.json', ...['schemes', 'tables', 'regions'].flatMap((d) => readdirSync(join(root, d)).map((f) => `${d}/${f}`))].filter((f) => f.endsWith('.json'));
+  const files = [
+    'sources.json',
+    'cumulation.json',
+    ...['schemes', 'tables', 'regions'].flatMap((d) => readdirSync(join(root, d)).map((f) => `${d}/${f}`)),
+  ].filter((f) => f.endsWith('.json'));
   const sources = JSON.parse(readFileSync(join(root, 'sources.json'), 'utf8')).sources as Record<string, unknown>;
   let failures = 0;
   for (const file of files) {
@@ -46,9 +50,22 @@ function main(): number {
   }
   // Each file kind is one definition; recursive parts (tests) are hoisted so every "#/$defs/…" resolves.
   const defs: Record<string, unknown> = {};
-  const parts = { scheme, specialties: specialtiesTable, percentiles: percentilesTable, sources: sourcesTable, cumulation: cumulationFile, region, departements: departementsTable, pack };
+  const parts = {
+    scheme,
+    specialties: specialtiesTable,
+    percentiles: percentilesTable,
+    sources: sourcesTable,
+    cumulation: cumulationFile,
+    region,
+    departements: departementsTable,
+    pack,
+  };
   for (const [name, schema] of Object.entries(parts)) {
-    const { $schema: _, $defs, ...def } = z.toJSONSchema(schema, { unrepresentable: 'any' }) as Record<string, unknown> & { $defs?: Record<string, unknown> };
+    const {
+      $schema: _,
+      $defs,
+      ...def
+    } = z.toJSONSchema(schema, { unrepresentable: 'any' }) as Record<string, unknown> & { $defs?: Record<string, unknown> };
     Object.assign(defs, $defs, { [name]: def });
   }
   const jsonSchema = { $schema: 'https://json-schema.org/draft/2020-12/schema', title: 'aide-assistant-medical rule files', $defs: defs };

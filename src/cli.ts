@@ -30,7 +30,12 @@ function validate(file: string): boolean {
   const r = compilePack(data);
   if (r.ok) {
     const p = r.pack;
-    const counts = [`${p.schemes?.length ?? 0} dispositif(s)`, `${p.regions?.length ?? 0} région(s)`, `${p.percentiles?.length ?? 0} table(s) de percentiles`, `${p.objectiveGrids?.length ?? 0} grille(s) d'objectifs`];
+    const counts = [
+      `${p.schemes?.length ?? 0} dispositif(s)`,
+      `${p.regions?.length ?? 0} région(s)`,
+      `${p.percentiles?.length ?? 0} table(s) de percentiles`,
+      `${p.objectiveGrids?.length ?? 0} grille(s) d'objectifs`,
+    ];
     console.log(`${file}: valide — « ${p.publisher} » ${p.version} du ${p.date} : ${counts.join(', ')}.`);
     return true;
   }

@@ -64,12 +64,17 @@ function compile(test: Test): Compiled {
     const value = ctx.get(field);
     if (value === undefined) return { value: null, fields: [ctx.askFor(field)] };
     let ok = true;
-    if (among) ok = among.includes(value as string);
-    if (ok && notIn) ok = !notIn.includes(value as string);
+    if (among) ok = among.includes(value);
+    if (ok && notIn) ok = !notIn.includes(value);
     if (ok && eq !== undefined) ok = value === eq;
     if (ok && numeric) {
       if (typeof value !== 'number') ok = false;
-      else ok = (gte === undefined || value >= gte) && (gt === undefined || value > gt) && (lt === undefined || value < lt) && (lte === undefined || value <= lte);
+      else
+        ok =
+          (gte === undefined || value >= gte) &&
+          (gt === undefined || value > gt) &&
+          (lt === undefined || value < lt) &&
+          (lte === undefined || value <= lte);
     }
     return ok ? TRUE : FALSE;
   };
@@ -83,7 +88,8 @@ export function formatNumber(n: number, lang: Lang): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e15) {
     const digits = String(Math.abs(n));
     let out = '';
-    for (let i = digits.length; i > 0; i -= 3) out = (i > 3 ? (lang === 'en' ? ',' : '\u202f') : '') + digits.slice(Math.max(0, i - 3), i) + out;
+    for (let i = digits.length; i > 0; i -= 3)
+      out = (i > 3 ? (lang === 'en' ? ',' : '\u202f') : '') + digits.slice(Math.max(0, i - 3), i) + out;
     return n < 0 ? `-${out}` : out;
   }
   const f = (numberFormats[lang] ??= new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 2 }));

@@ -10,7 +10,12 @@ export * from './types.js';
 import { builtinRules } from './rules/ruleset.js';
 
 /** Specialties the rules know, with their French (and English) labels and groups. */
-export const specialties = [...builtinRules.specialties.values()].map((s) => ({ id: s.id, label: s.label, label_en: s.label_en, group: s.group }));
+export const specialties = [...builtinRules.specialties.values()].map((s) => ({
+  id: s.id,
+  label: s.label,
+  label_en: s.label_en,
+  group: s.group,
+}));
 /** Every scheme id the built-in rules define. */
 export const schemeIds = [...builtinRules.schemes.keys()];
 /** Every region id the built-in rules define. */

@@ -18,7 +18,9 @@ export const evaluators: Record<string, Evaluator> = {
   ...installationEvaluators,
 };
 
-export type PackCompiler = (pack: unknown) => { ok: true; rules: RuleSet; pack: { publisher: string; version: string; date: string } } | { ok: false; issues: RuleIssue[] };
+export type PackCompiler = (
+  pack: unknown,
+) => { ok: true; rules: RuleSet; pack: { publisher: string; version: string; date: string } } | { ok: false; issues: RuleIssue[] };
 let compilePack: PackCompiler | undefined;
 
 /**
@@ -38,22 +40,36 @@ const quoteList = (ids: Iterable<string>) => [...ids].map((r) => `'${r}'`).join(
 export function simulate(profile?: unknown, options: SimulateOptions = {}): Simulation {
   const errors: FieldError[] = [];
   const notices: Note[] = [];
-  const opts = (options && typeof options === 'object' ? options : {}) as SimulateOptions;
+  const opts = options && typeof options === 'object' ? options : {};
   const lang: Lang = opts.lang === 'en' ? 'en' : 'fr';
-  if (opts.lang !== undefined && opts.lang !== 'fr' && opts.lang !== 'en') errors.push({ field: 'lang', value: opts.lang, message: "Langue inconnue : attendu 'fr' ou 'en'." });
+  if (opts.lang !== undefined && opts.lang !== 'fr' && opts.lang !== 'en')
+    errors.push({ field: 'lang', value: opts.lang, message: "Langue inconnue : attendu 'fr' ou 'en'." });
 
   let rules: RuleSet = builtinRules;
   let pack: Simulation['pack'];
   if (opts.rules !== undefined && opts.rules !== null) {
-    if (!compilePack) errors.push({ field: 'rules', value: '(pack)', message: "Les packs de règles demandent l'entrée complète 'aide-assistant-medical/engine'." });
+    if (!compilePack)
+      errors.push({
+        field: 'rules',
+        value: '(pack)',
+        message: "Les packs de règles demandent l'entrée complète 'aide-assistant-medical/engine'.",
+      });
     else {
       const r = compilePack(opts.rules);
       if (r.ok) {
         rules = r.rules;
         pack = { publisher: r.pack.publisher, version: r.pack.version, date: r.pack.date };
       } else {
-        const first = r.issues.slice(0, 3).map((i) => `${i.path} : ${i.message}`).join(' ; ');
-        errors.push({ field: 'rules', value: '(pack)', message: `Pack de règles invalide (${r.issues.length} problème(s)) : ${first}. Règles intégrées utilisées.`, details: r.issues });
+        const first = r.issues
+          .slice(0, 3)
+          .map((i) => `${i.path} : ${i.message}`)
+          .join(' ; ');
+        errors.push({
+          field: 'rules',
+          value: '(pack)',
+          message: `Pack de règles invalide (${r.issues.length} problème(s)) : ${first}. Règles intégrées utilisées.`,
+          details: r.issues,
+        });
       }
     }
   }
@@ -98,8 +114,9 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
   if (opts.schemes !== undefined) {
     const asked = Array.isArray(opts.schemes) ? opts.schemes : [opts.schemes];
     const known = asked.filter((id): id is string => typeof id === 'string' && rules.schemes.has(id));
-    const unknown = asked.filter((id) => !known.includes(id as string));
-    if (unknown.length) errors.push({ field: 'schemes', value: unknown, message: `Dispositif inconnu : attendu ${quoteList(rules.schemes.keys())}.` });
+    const unknown = asked.filter((id) => !known.includes(id));
+    if (unknown.length)
+      errors.push({ field: 'schemes', value: unknown, message: `Dispositif inconnu : attendu ${quoteList(rules.schemes.keys())}.` });
     if (known.length) ids = [...new Set(known)];
   }
 
@@ -115,7 +132,19 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
     addFields(missing, r.missing);
   }
   const { combinations, exclusions } = combine(schemes, p, env);
-  const sim: Simulation = { asOf, rulesVersion: rules.version, region: region.id, lang, schemes, errors, missing, combinations, exclusions, notices, regionInfo: regionInfo(region, departement?.code, env) };
+  const sim: Simulation = {
+    asOf,
+    rulesVersion: rules.version,
+    region: region.id,
+    lang,
+    schemes,
+    errors,
+    missing,
+    combinations,
+    exclusions,
+    notices,
+    regionInfo: regionInfo(region, departement?.code, env),
+  };
   if (pack) sim.pack = pack;
   return sim;
 }
@@ -127,17 +156,30 @@ const infos = new WeakMap<RegionRules, Map<string, RegionInfo>>();
 /** Contacts and local figures of the region, those of the doctor's département first. Cached: rules never change. */
 function regionInfo(region: RegionRules, department: string | undefined, env: Env): RegionInfo {
   let byKey = infos.get(region);
-  if (!byKey) infos.set(region, (byKey = new Map()));
+  if (!byKey) infos.set(region, (byKey = new Map<string, RegionInfo>()));
   const key = `${env.lang}|${department ?? ''}`;
   let info = byKey.get(key);
   if (info) return info;
   const en = env.lang === 'en';
-  const here = <T extends { department?: string }>(items: readonly T[]) => items.filter((c) => !c.department || c.department === department);
+  const here = <T extends { department?: string }>(items: readonly T[]) =>
+    items.filter((c) => !c.department || c.department === department);
   info = {
     id: region.id,
     title: (en && region.title_en) || region.title,
-    contacts: here(region.contacts).map((c) => ({ label: (en && c.label_en) || c.label, url: c.url, email: c.email, phone: c.phone, department: c.department, sources: env.rules.resolve(c.sources) })),
-    facts: here(region.facts ?? []).map((f) => ({ id: f.id, text: (en && f.en) || f.text, sources: env.rules.resolve(f.sources), kind: 'info' as const })),
+    contacts: here(region.contacts).map((c) => ({
+      label: (en && c.label_en) || c.label,
+      url: c.url,
+      email: c.email,
+      phone: c.phone,
+      department: c.department,
+      sources: env.rules.resolve(c.sources),
+    })),
+    facts: here(region.facts ?? []).map((f) => ({
+      id: f.id,
+      text: (en && f.en) || f.text,
+      sources: env.rules.resolve(f.sources),
+      kind: 'info' as const,
+    })),
   };
   byKey.set(key, info);
   return info;

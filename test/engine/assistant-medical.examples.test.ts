@@ -32,17 +32,31 @@ for (const ex of data.examples as { id: string; tag: string; title: string; asOf
     const context = `${r.status} ${r.regime} ${r.reasons.map((x) => `${x.id}:${x.ok}`).join(' ')}`;
     if (e.status) assert.equal(r.status, e.status, context);
     if (e.regime) assert.equal(r.regime, e.regime);
-    if (e.optionIds) assert.deepEqual(r.options.map((o) => o.id), e.optionIds);
-    for (const [id, ok] of Object.entries(e.reasons ?? {})) assert.equal(r.reasons.find((x) => x.id === id)?.ok, ok, `reason ${id}: ${context}`);
-    for (const id of e.estimateReasons ?? []) assert.equal(r.reasons.find((x) => x.id === id)?.estimate, true, `reason ${id} flagged as estimate`);
+    if (e.optionIds)
+      assert.deepEqual(
+        r.options.map((o) => o.id),
+        e.optionIds,
+      );
+    for (const [id, ok] of Object.entries(e.reasons ?? {}))
+      assert.equal(r.reasons.find((x) => x.id === id)?.ok, ok, `reason ${id}: ${context}`);
+    for (const id of e.estimateReasons ?? [])
+      assert.equal(r.reasons.find((x) => x.id === id)?.estimate, true, `reason ${id} flagged as estimate`);
     if (e.missingStartsWith) assert.deepEqual(r.missing.slice(0, e.missingStartsWith.length), e.missingStartsWith);
     for (const [id, o] of Object.entries(e.options ?? {})) {
       const got = r.options.find((x) => x.id === id);
       assert.ok(got, `option ${id} listed (got ${r.options.map((x) => x.id)}; ${context})`);
-      if (o.payments) assert.deepEqual(got.payments.map((p) => p.amount), o.payments);
+      if (o.payments)
+        assert.deepEqual(
+          got.payments.map((p) => p.amount),
+          o.payments,
+        );
       if (o.total !== undefined) assert.equal(got.total, o.total);
       if (o.estimate !== undefined) assert.equal(!!got.estimate, o.estimate);
-      if (o.dates) assert.deepEqual(got.payments.map((p) => p.date), o.dates);
+      if (o.dates)
+        assert.deepEqual(
+          got.payments.map((p) => p.date),
+          o.dates,
+        );
       if (o.advance3 !== undefined) assert.equal(got.payments[2].advance, o.advance3);
       if (o.balance3 !== undefined) assert.equal(got.payments[2].balanceMax, o.balance3);
       if (o.objectives) {
@@ -60,7 +74,13 @@ for (const ex of data.examples as { id: string; tag: string; title: string; asOf
   });
 }
 
-for (const m of data.modulation as { id: string; tag: string; title: string; input: Parameters<typeof estimateModulation>[0]; expect: { due?: number; advance?: number; balance?: number; dueBelow?: number } }[]) {
+for (const m of data.modulation as {
+  id: string;
+  tag: string;
+  title: string;
+  input: Parameters<typeof estimateModulation>[0];
+  expect: { due?: number; advance?: number; balance?: number; dueBelow?: number };
+}[]) {
   test(`[${m.tag}] ${m.id} — ${m.title}`, () => {
     const r = estimateModulation(m.input);
     assert.equal(r.estimate, true);
@@ -72,7 +92,13 @@ for (const m of data.modulation as { id: string; tag: string; title: string; inp
 }
 
 test('the issue 2 acceptance profile prints the 2024 amounts', () => {
-  const r = simulate({ specialty: 'medecine-generale', sector: '1', patienteleMT: 900, fileActive: 1550, percentile: 50 }, { asOf: '2024-09-01' });
+  const r = simulate(
+    { specialty: 'medecine-generale', sector: '1', patienteleMT: 900, fileActive: 1550, percentile: 50 },
+    { asOf: '2024-09-01' },
+  );
   const am = r.schemes.find((s) => s.id === 'assistant-medical')!;
-  assert.deepEqual(am.options.find((o) => o.id === '1-etp')!.payments.map((p) => p.amount), [38000, 28000, 22000, 22000, 22000]);
+  assert.deepEqual(
+    am.options.find((o) => o.id === '1-etp')!.payments.map((p) => p.amount),
+    [38000, 28000, 22000, 22000, 22000],
+  );
 });

@@ -16,11 +16,17 @@ test('region packs set the default scheme set and order', () => {
   const national = simulate({}, { asOf: '2026-03-01' });
   const occ = simulate({}, { asOf: '2026-03-01', region: 'occitanie' });
   assert.ok(!national.schemes.some((s) => s.id === 'ars-occitanie-installation'));
-  assert.deepEqual(occ.schemes.map((s) => s.id), builtinRules.regions.get('occitanie')!.schemes);
+  assert.deepEqual(
+    occ.schemes.map((s) => s.id),
+    builtinRules.regions.get('occitanie')!.schemes,
+  );
   assert.equal(occ.regionInfo.title, 'Occitanie');
   assert.ok(occ.regionInfo.contacts.some((c) => c.url === 'https://www.med-in-occ.org'));
   // `schemes` still overrides the region's set.
-  assert.deepEqual(simulate({}, { region: 'occitanie', schemes: ['caim', 'assistant-medical'] }).schemes.map((s) => s.id), ['caim', 'assistant-medical']);
+  assert.deepEqual(
+    simulate({}, { region: 'occitanie', schemes: ['caim', 'assistant-medical'] }).schemes.map((s) => s.id),
+    ['caim', 'assistant-medical'],
+  );
 });
 
 test('the region follows the département; a département outside the configured region is a notice', () => {
@@ -38,15 +44,26 @@ test('the region follows the département; a département outside the configured
 });
 
 test('Centre-Val de Loire specialty exceptions: avenant 7/8 only, named départements only', () => {
-  const base = { specialty: 'radiologie', sector: '1', zoneSousDense: true, groupPractice: true, coordinatedPractice: true, percentile: 50, contractDate: '2021-06-01' };
-  const reason = (p: object, region?: string) => am(simulate(p, { asOf: '2021-06-01', region })).reasons.find((r) => r.id === 'specialite')!.ok;
+  const base = {
+    specialty: 'radiologie',
+    sector: '1',
+    zoneSousDense: true,
+    groupPractice: true,
+    coordinatedPractice: true,
+    percentile: 50,
+    contractDate: '2021-06-01',
+  };
+  const reason = (p: object, region?: string) =>
+    am(simulate(p, { asOf: '2021-06-01', region })).reasons.find((r) => r.id === 'specialite')!.ok;
   assert.equal(reason({ ...base, department: '36' }, 'centre-val-de-loire'), true, 'Indre lists radiologists');
   assert.equal(reason({ ...base, department: '18' }, 'centre-val-de-loire'), false, 'Cher lists only stomatologists');
   assert.equal(reason({ ...base }, 'centre-val-de-loire'), null, 'département needed');
   assert.deepEqual(am(simulate(base, { asOf: '2021-06-01', region: 'centre-val-de-loire' })).missing.slice(0, 1), ['department']);
   assert.equal(reason({ ...base, department: '36', zoneSousDense: false }, 'centre-val-de-loire'), false, 'only in zone sous-dense');
   // Under the 2024 convention radiologists are excluded whatever the region.
-  const now = am(simulate({ ...base, department: '36', contractDate: '2025-01-01' }, { asOf: '2025-01-01', region: 'centre-val-de-loire' }));
+  const now = am(
+    simulate({ ...base, department: '36', contractDate: '2025-01-01' }, { asOf: '2025-01-01', region: 'centre-val-de-loire' }),
+  );
   assert.equal(now.reasons.find((r) => r.id === 'specialite')!.ok, false);
 });
 
@@ -64,23 +81,37 @@ test('a pack overriding a percentile table changes the band and shows the pack a
   assert.equal(r.status, 'eligible', JSON.stringify(r.reasons));
   const band = r.reasons.find((x) => x.id === 'tranche')!;
   assert.match(band.text, /P90 à P94/);
-  assert.ok(band.sources.some((s) => s.publisher === pack.publisher), 'band source names the publisher');
-  assert.deepEqual(r.options.find((o) => o.id === '1-etp')!.payments.map((p) => p.amount), [38000, 28000, 26000, 26000, 26000]);
+  assert.ok(
+    band.sources.some((s) => s.publisher === pack.publisher),
+    'band source names the publisher',
+  );
+  assert.deepEqual(
+    r.options.find((o) => o.id === '1-etp')!.payments.map((p) => p.amount),
+    [38000, 28000, 26000, 26000, 26000],
+  );
 });
 
 test("a pack's objective grid gives the targets, with the pack as source", () => {
-  const sim = simulate({ specialty: 'cardiologie', sector: '1', fileActive: 2000, percentile: 60 }, { asOf: '2026-03-01', rules: read('example-pack.json') });
+  const sim = simulate(
+    { specialty: 'cardiologie', sector: '1', fileActive: 2000, percentile: 60 },
+    { asOf: '2026-03-01', rules: read('example-pack.json') },
+  );
   const o = am(sim).options.find((x) => x.id === '1-etp')!.objectives!;
   assert.deepEqual(o.fileActive, { from: 2000, target: 2300 });
   assert.ok(o.sources.some((s) => s.ref.startsWith('pack:')));
   // The built-in rules are untouched by the merge.
   assert.equal(builtinRules.objectiveGrids.length, 0);
-  assert.match(am(simulate({ specialty: 'cardiologie', sector: '1', fileActive: 2000, percentile: 60 }, { asOf: '2026-03-01' })).options[1].objectives!.text, /CPAM/);
+  assert.match(
+    am(simulate({ specialty: 'cardiologie', sector: '1', fileActive: 2000, percentile: 60 }, { asOf: '2026-03-01' })).options[1].objectives!
+      .text,
+    /CPAM/,
+  );
 });
 
 const malformed = readdirSync(dir).filter((f) => f.startsWith('bad-'));
 
-test('the fixtures hold at least ten malformed packs', () => assert.ok(malformed.length + 1 >= 10, `${malformed.length} + the generated huge one`));
+test('the fixtures hold at least ten malformed packs', () =>
+  assert.ok(malformed.length + 1 >= 10, `${malformed.length} + the generated huge one`));
 
 for (const file of malformed) {
   test(`malformed pack ${file}: refused with a path and a message; built-in rules used`, () => {
@@ -107,7 +138,8 @@ test('markup in a pack is refused, never passed on', () => {
 });
 
 test('the validator CLI accepts the example and exits non-zero on every malformed pack', () => {
-  const cli = (files: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'validate', ...files], { encoding: 'utf8' });
+  const cli = (files: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'validate', ...files], { encoding: 'utf8' });
   const ok = cli([join(dir, 'example-pack.json')]);
   assert.equal(ok.status, 0, ok.stderr);
   assert.match(ok.stdout, /valide/);

@@ -6,7 +6,15 @@ import { builtinRules, estimateModulation, simulate } from '../../src/engine/ind
 
 const specialtyIds = [...builtinRules.specialties.keys()];
 const date = fc.integer({ min: Date.UTC(2018, 0, 1), max: Date.UTC(2031, 11, 31) }).map((t) => new Date(t).toISOString().slice(0, 10));
-const junk = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(NaN), fc.array(fc.anything(), { maxLength: 2 }));
+const junk = fc.oneof(
+  fc.string(),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(NaN),
+  fc.array(fc.anything(), { maxLength: 2 }),
+);
 
 const profile = fc.record(
   {
@@ -34,7 +42,9 @@ const profile = fc.record(
 
 /** Every amount any assistant-médical table holds: a payment can never exceed the largest. */
 const maxTableAmount = Math.max(
-  ...builtinRules.schemes.get('assistant-medical')!.regimes.flatMap((r) => r.options.flatMap((o) => Object.values(o.amounts).flatMap((row) => row.values))),
+  ...builtinRules.schemes
+    .get('assistant-medical')!
+    .regimes.flatMap((r) => r.options.flatMap((o) => Object.values(o.amounts).flatMap((row) => row.values))),
 );
 
 test('simulate never throws and returns sane amounts for any profile and date', () => {
@@ -52,7 +62,8 @@ test('simulate never throws and returns sane amounts for any profile and date', 
             sum += pay.amount;
           }
           assert.equal(o.total, sum);
-          for (const t of [o.objectives?.patienteleMT, o.objectives?.fileActive]) if (t) assert.ok(Number.isFinite(t.target) && t.target >= (t.min ?? 0));
+          for (const t of [o.objectives?.patienteleMT, o.objectives?.fileActive])
+            if (t) assert.ok(Number.isFinite(t.target) && t.target >= (t.min ?? 0));
         }
       }
     }),
@@ -65,20 +76,35 @@ test('simulate tolerates hostile arguments', () => {
     assert.doesNotThrow(() => simulate(bad, { asOf: '2026-01-01' }));
     assert.doesNotThrow(() => simulate({}, bad as never));
   }
-  const r = simulate({ sector: 'x', age: -3, percentile: 140, contractDate: '2024-02-30' }, { asOf: 'hier', region: 'mars', schemes: ['nope'] });
+  const r = simulate(
+    { sector: 'x', age: -3, percentile: 140, contractDate: '2024-02-30' },
+    { asOf: 'hier', region: 'mars', schemes: ['nope'] },
+  );
   assert.deepEqual(r.errors.map((e) => e.field).sort(), ['age', 'asOf', 'contractDate', 'percentile', 'region', 'schemes', 'sector']);
 });
 
 test('attainment estimates are monotonic in what is achieved', () => {
-  const target = fc.record({ from: fc.integer({ min: 0, max: 3000 }), add: fc.integer({ min: 0, max: 800 }), tolerance: fc.double({ min: 0.8, max: 1, noNaN: true }) });
+  const target = fc.record({
+    from: fc.integer({ min: 0, max: 3000 }),
+    add: fc.integer({ min: 0, max: 800 }),
+    tolerance: fc.double({ min: 0.8, max: 1, noNaN: true }),
+  });
   fc.assert(
-    fc.property(target, fc.integer({ min: 0, max: 4000 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 40000 }), (t, a, more, amount) => {
-      const objectives = { patienteleMT: { from: t.from, target: t.from + t.add, min: t.add ? undefined : Math.ceil(t.from * t.tolerance) } };
-      const low = estimateModulation({ amount, objectives, achieved: { patienteleMT: a } });
-      const high = estimateModulation({ amount, objectives, achieved: { patienteleMT: a + more } });
-      assert.ok(high.due >= low.due && high.rate >= low.rate);
-      assert.ok(low.due <= amount && low.balance >= 0 && low.rate >= 0 && low.rate <= 1);
-    }),
+    fc.property(
+      target,
+      fc.integer({ min: 0, max: 4000 }),
+      fc.integer({ min: 0, max: 400 }),
+      fc.integer({ min: 0, max: 40000 }),
+      (t, a, more, amount) => {
+        const objectives = {
+          patienteleMT: { from: t.from, target: t.from + t.add, min: t.add ? undefined : Math.ceil(t.from * t.tolerance) },
+        };
+        const low = estimateModulation({ amount, objectives, achieved: { patienteleMT: a } });
+        const high = estimateModulation({ amount, objectives, achieved: { patienteleMT: a + more } });
+        assert.ok(high.due >= low.due && high.rate >= low.rate);
+        assert.ok(low.due <= amount && low.balance >= 0 && low.rate >= 0 && low.rate <= 1);
+      },
+    ),
     { numRuns: 1000 },
   );
 });

@@ -7,7 +7,9 @@ import { validateRuleFile } from '../../src/engine/rules/validate.js';
 const read = (f: string) => JSON.parse(readFileSync(new URL(`../../rules/${f}`, import.meta.url), 'utf8'));
 
 test('every built-in scheme file is valid', () => {
-  const files = readdirSync(new URL('../../rules/schemes/', import.meta.url)).filter((f) => f.endsWith('.json') && !f.endsWith('.examples.json'));
+  const files = readdirSync(new URL('../../rules/schemes/', import.meta.url)).filter(
+    (f) => f.endsWith('.json') && !f.endsWith('.examples.json'),
+  );
   assert.ok(files.includes('assistant-medical.json'));
   for (const f of files) assert.deepEqual(validateRuleFile('scheme', read(`schemes/${f}`)), [], f);
   assert.deepEqual(validateRuleFile('specialties', read('tables/specialties.json')), []);

@@ -9,7 +9,9 @@ const str = z.string().check(z.minLength(1), z.maxLength(2000));
 const optStr = z.optional(str);
 const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9/.-]*$/, 'identifiant en minuscules (a-z, 0-9, -, /, .)'), z.maxLength(80));
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ'));
-const department = z.string().check(z.regex(/^(0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])$/, 'code INSEE de département (01…95, 2A, 2B, 971…976)'));
+const department = z
+  .string()
+  .check(z.regex(/^(0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])$/, 'code INSEE de département (01…95, 2A, 2B, 971…976)'));
 const sources = z.array(sourceRef).check(z.minLength(1, 'au moins une source'), z.maxLength(20));
 const sourced = { sources, inferred: optStr };
 const httpsUrl = z.string().check(z.regex(/^https?:\/\/[^\s"'<>]+$/, 'URL http(s)://…'));
@@ -25,22 +27,28 @@ export const region = z.object({
   departments: z.array(department).check(z.maxLength(30)),
   /** Default scheme set, in display order. */
   schemes: z.array(id).check(z.minLength(1), z.maxLength(50)),
-  contacts: z.array(
-    z.object({
-      label: str,
-      label_en: optStr,
-      /** Only for doctors of this département (e.g. one CPAM). */
-      department: z.optional(department),
-      url: z.optional(httpsUrl),
-      email: z.optional(z.string().check(z.regex(/^[^\s@<>"']+@[^\s@<>"']+\.[a-z]{2,}$/i, 'adresse e-mail'))),
-      phone: z.optional(z.string().check(z.regex(/^[0-9 +().-]{6,20}$/, 'numéro de téléphone'))),
-      ...sourced,
-    }),
-  ).check(z.maxLength(50)),
+  contacts: z
+    .array(
+      z.object({
+        label: str,
+        label_en: optStr,
+        /** Only for doctors of this département (e.g. one CPAM). */
+        department: z.optional(department),
+        url: z.optional(httpsUrl),
+        email: z.optional(z.string().check(z.regex(/^[^\s@<>"']+@[^\s@<>"']+\.[a-z]{2,}$/i, 'adresse e-mail'))),
+        phone: z.optional(z.string().check(z.regex(/^[0-9 +().-]{6,20}$/, 'numéro de téléphone'))),
+        ...sourced,
+      }),
+    )
+    .check(z.maxLength(50)),
   /** Local figures worth showing (e.g. a CPAM's results). */
-  facts: z.optional(z.array(z.object({ id, text: str, en: optStr, department: z.optional(department), ...sourced })).check(z.maxLength(30))),
+  facts: z.optional(
+    z.array(z.object({ id, text: str, en: optStr, department: z.optional(department), ...sourced })).check(z.maxLength(30)),
+  ),
   /** Avenant 7/8: specialties otherwise limited to zones sous-denses, eligible there in these départements. */
-  avenant7Specialties: z.optional(z.array(z.object({ department, specialties: z.array(id).check(z.minLength(1)), ...sourced })).check(z.maxLength(30))),
+  avenant7Specialties: z.optional(
+    z.array(z.object({ department, specialties: z.array(id).check(z.minLength(1)), ...sourced })).check(z.maxLength(30)),
+  ),
 });
 
 export const departementsTable = z.object({

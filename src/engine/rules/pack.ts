@@ -29,11 +29,12 @@ export function compilePack(data: unknown, base: RuleSetInput = builtinInput): P
 }
 
 function compileUncached(data: unknown, base: RuleSetInput): PackResult {
-  if (!data || typeof data !== 'object' || Array.isArray(data)) return { ok: false, issues: [{ path: '(racine)', message: 'attendu un objet JSON { publisher, version, date, … }' }] };
+  if (!data || typeof data !== 'object' || Array.isArray(data))
+    return { ok: false, issues: [{ path: '(racine)', message: 'attendu un objet JSON { publisher, version, date, … }' }] };
   const parsed = check(packSchema, data);
   if (!parsed.ok) return parsed;
   // zod returns fresh objects: tagging them does not touch the caller's data.
-  const p = parsed.data as RulesPack;
+  const p = parsed.data;
   const tag = packRef(p);
   tagSources(p, tag);
 
@@ -60,7 +61,10 @@ function compileUncached(data: unknown, base: RuleSetInput): PackResult {
     distributions,
     regions: byId(base.regions, p.regions),
     objectiveGrids: [...base.objectiveGrids, ...(p.objectiveGrids ?? [])],
-    cumulation: p.cumulation?.length && base.cumulation ? { ...base.cumulation, rules: [...base.cumulation.rules, ...p.cumulation] } : base.cumulation,
+    cumulation:
+      p.cumulation?.length && base.cumulation
+        ? { ...base.cumulation, rules: [...base.cumulation.rules, ...p.cumulation] }
+        : base.cumulation,
     sources: { ...base.sources, ...p.sources, [tag]: { title: `Pack de règles « ${p.publisher} », version ${p.version} du ${p.date}` } },
     publisher: p.publisher,
   };
@@ -96,7 +100,8 @@ function crossCheck(p: RulesPack, merged: RuleSetInput): RuleIssue[] {
     });
     r.avenant7Specialties?.forEach((a, j) =>
       a.specialties.forEach((s, k) => {
-        if (!specialties.has(s)) issues.push({ path: `regions[${i}].avenant7Specialties[${j}].specialties[${k}]`, message: `spécialité inconnue : ${s}` });
+        if (!specialties.has(s))
+          issues.push({ path: `regions[${i}].avenant7Specialties[${j}].specialties[${k}]`, message: `spécialité inconnue : ${s}` });
       }),
     );
   });
@@ -106,18 +111,23 @@ function crossCheck(p: RulesPack, merged: RuleSetInput): RuleIssue[] {
     if (!s) return issues.push({ path: `${path}.scheme`, message: `dispositif inconnu : ${g.scheme}` });
     const regime = s.regimes.find((r) => r.id === g.regime);
     if (!regime) issues.push({ path: `${path}.regime`, message: `régime inconnu pour ${g.scheme} : ${g.regime}` });
-    else if (!regime.options.some((o) => o.id === g.option)) issues.push({ path: `${path}.option`, message: `option inconnue pour ${g.regime} : ${g.option}` });
+    else if (!regime.options.some((o) => o.id === g.option))
+      issues.push({ path: `${path}.option`, message: `option inconnue pour ${g.regime} : ${g.option}` });
     if (!specialties.has(g.specialty)) issues.push({ path: `${path}.specialty`, message: `spécialité inconnue : ${g.specialty}` });
     g.rows.forEach((row, j) => {
-      if (row.add === undefined && row.rate === undefined) issues.push({ path: `${path}.rows[${j}]`, message: 'attendu add (patients) ou rate (taux)' });
-      if (row.to !== undefined && row.to <= row.from) issues.push({ path: `${path}.rows[${j}].to`, message: 'to doit être supérieur à from' });
+      if (row.add === undefined && row.rate === undefined)
+        issues.push({ path: `${path}.rows[${j}]`, message: 'attendu add (patients) ou rate (taux)' });
+      if (row.to !== undefined && row.to <= row.from)
+        issues.push({ path: `${path}.rows[${j}].to`, message: 'to doit être supérieur à from' });
     });
   });
   p.percentiles?.forEach((d, i) =>
     d.rows.forEach((row, j) => {
-      if (!specialties.has(row.specialty)) issues.push({ path: `percentiles[${i}].rows[${j}].specialty`, message: `spécialité inconnue : ${row.specialty}` });
+      if (!specialties.has(row.specialty))
+        issues.push({ path: `percentiles[${i}].rows[${j}].specialty`, message: `spécialité inconnue : ${row.specialty}` });
       const values = (['p30', 'p50', 'p70', 'p90', 'p95'] as const).map((k) => row[k]?.value).filter((v): v is number => v !== undefined);
-      if (values.some((v, k) => k > 0 && v < values[k - 1])) issues.push({ path: `percentiles[${i}].rows[${j}]`, message: 'les seuils doivent croître de P30 à P95' });
+      if (values.some((v, k) => k > 0 && v < values[k - 1]))
+        issues.push({ path: `percentiles[${i}].rows[${j}]`, message: 'les seuils doivent croître de P30 à P95' });
     }),
   );
   return issues;
@@ -126,7 +136,8 @@ function crossCheck(p: RulesPack, merged: RuleSetInput): RuleIssue[] {
 /** Pack texts are shown as text, never as HTML; markup in them is a mistake or an attack: refuse it. */
 function findMarkup(node: unknown, path: string, issues: RuleIssue[]): void {
   if (typeof node === 'string') {
-    if (/<\s*[a-z!/?]|javascript:|data:text\/html/i.test(node)) issues.push({ path: path || '(racine)', message: 'balisage HTML ou script interdit dans un texte de pack' });
+    if (/<\s*[a-z!/?]|javascript:|data:text\/html/i.test(node))
+      issues.push({ path: path || '(racine)', message: 'balisage HTML ou script interdit dans un texte de pack' });
   } else if (Array.isArray(node)) node.forEach((n, i) => findMarkup(n, `${path}[${i}]`, issues));
   else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) findMarkup(v, path ? `${path}.${k}` : k, issues);
 }

@@ -60,11 +60,22 @@ export interface RuleSet {
 
 /** Built-in scheme files, in the default display order. */
 export const builtinInput: RuleSetInput = {
-  schemes: [assistantMedical, caim, coscom, cotram, cstm, cesp, cde, arsOccitanie, aideInstallation2026, fmtMajoration] as unknown as SchemeRules[],
+  schemes: [
+    assistantMedical,
+    caim,
+    coscom,
+    cotram,
+    cstm,
+    cesp,
+    cde,
+    arsOccitanie,
+    aideInstallation2026,
+    fmtMajoration,
+  ] as unknown as SchemeRules[],
   specialties: (specialtiesFile as unknown as SpecialtiesTable).specialties,
   distributions: (percentiles as unknown as PercentilesTable).distributions,
   sources: (sourcesFile as unknown as SourcesTable).sources,
-  regions: [national, occitanie, centreValDeLoire, nouvelleAquitaine] as unknown as RegionRules[],
+  regions: [national, occitanie, centreValDeLoire, nouvelleAquitaine],
   departements: (departementsFile as unknown as DepartementsTable).departements,
   objectiveGrids: [],
   cumulation: cumulationFile as unknown as CumulationFile,

@@ -15,7 +15,12 @@ const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ
 /** A seed file of the project, a public URL, or a note of a rules pack's own publisher. */
 export const sourceRef = z
   .string()
-  .check(z.regex(/^(\d{3}_[0-9a-f]{16}\.txt|https?:\/\/\S+|pack:[^\s].*)$/, "fichier seed (000_xxxxxxxxxxxxxxxx.txt), URL https://… ou 'pack:…'"));
+  .check(
+    z.regex(
+      /^(\d{3}_[0-9a-f]{16}\.txt|https?:\/\/\S+|pack:[^\s].*)$/,
+      "fichier seed (000_xxxxxxxxxxxxxxxx.txt), URL https://… ou 'pack:…'",
+    ),
+  );
 const sources = z.array(sourceRef).check(z.minLength(1, 'au moins une source'));
 
 /** Every figure and date says where it comes from; `inferred` says why it is not read as such in a text. */
@@ -62,7 +67,7 @@ export const test: z.ZodMiniType<TestShape> = z.lazy(() =>
     z.strictObject({ not: test }),
     z.strictObject({ fact: str }),
   ]),
-) as z.ZodMiniType<TestShape>;
+);
 
 export const condition = z.object({
   id,
@@ -109,7 +114,9 @@ export const regime = z.object({
   /** Amount by level of a measure (CAIM: days per week → €): the row with the largest `from` ≤ the value applies. */
   steps: z.optional(z.array(z.object({ from: z.number(), value: z.number().check(z.gte(0)), ...sourced }))),
   /** Payment schedule of a one-off amount: share paid at the start of each contract year. */
-  schedule: z.optional(z.array(z.object({ year: z.number().check(z.int(), z.gte(1)), share: z.number().check(z.gte(0), z.lte(1)), ...sourced }))),
+  schedule: z.optional(
+    z.array(z.object({ year: z.number().check(z.int(), z.gte(1)), share: z.number().check(z.gte(0), z.lte(1)), ...sourced })),
+  ),
 });
 
 export const scheme = z.object({
@@ -241,7 +248,14 @@ function formatPath(path: PropertyKey[]): string {
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const i = issue as z.core.$ZodIssue & { expected?: string; format?: string; pattern?: string; minimum?: number; keys?: string[]; values?: unknown[] };
+  const i = issue as z.core.$ZodIssue & {
+    expected?: string;
+    format?: string;
+    pattern?: string;
+    minimum?: number;
+    keys?: string[];
+    values?: unknown[];
+  };
   switch (i.code) {
     case 'invalid_type':
       return `attendu ${i.expected}`;

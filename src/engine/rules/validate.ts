@@ -3,7 +3,16 @@
  * the tests, and for rules packs; never on the simulate path, which trusts validated data.
  */
 import { departementsTable, pack, region } from './pack-schema.js';
-import { check, cumulationFile, percentilesTable, scheme, sourcesTable, specialtiesTable, type CumulationFile, type RuleIssue } from './schema.js';
+import {
+  check,
+  cumulationFile,
+  percentilesTable,
+  scheme,
+  sourcesTable,
+  specialtiesTable,
+  type CumulationFile,
+  type RuleIssue,
+} from './schema.js';
 
 export type RuleFileKind = 'scheme' | 'specialties' | 'percentiles' | 'sources' | 'cumulation' | 'region' | 'departements' | 'pack';
 
@@ -48,7 +57,10 @@ export function crossCheckCumulation(rules: CumulationFile['rules'], path: strin
     return false;
   };
   rules.forEach((r, i) => {
-    if (r.kind === 'sequence') for (const a of r.a) for (const b of r.b ?? []) if (a !== b && reaches(b, a)) issues.push({ path: `${path}[${i}]`, message: `séquence circulaire : ${a} → ${b} → … → ${a}` });
+    if (r.kind === 'sequence')
+      for (const a of r.a)
+        for (const b of r.b ?? [])
+          if (a !== b && reaches(b, a)) issues.push({ path: `${path}[${i}]`, message: `séquence circulaire : ${a} → ${b} → … → ${a}` });
   });
   return issues;
 }
@@ -69,7 +81,8 @@ export function crossCheckScheme(s: import('./schema.js').SchemeRules): RuleIssu
     });
   });
   s.regimes.forEach((r, i) => {
-    if (r.revaluedBy && !ids.has(r.revaluedBy)) issues.push({ path: `regimes[${i}].revaluedBy`, message: `régime inconnu : ${r.revaluedBy}` });
+    if (r.revaluedBy && !ids.has(r.revaluedBy))
+      issues.push({ path: `regimes[${i}].revaluedBy`, message: `régime inconnu : ${r.revaluedBy}` });
   });
   return issues;
 }

@@ -125,7 +125,12 @@ class AidRun implements Aid, Context {
     for (const n of r.notes ?? []) {
       if (conditionalOnly && !n.when) continue;
       if (n.when && evaluate(n.when, this).value !== true) continue;
-      out.push({ id: n.id, text: fill((this.env.lang === 'en' && n.en) || n.text, this.vars, this.env.lang), sources: this.src(n.sources), kind: n.kind ?? 'info' });
+      out.push({
+        id: n.id,
+        text: fill((this.env.lang === 'en' && n.en) || n.text, this.vars, this.env.lang),
+        sources: this.src(n.sources),
+        kind: n.kind ?? 'info',
+      });
     }
     return out;
   }
@@ -190,7 +195,8 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
     });
   }
   result.notes = aid.notes(regime);
-  if (scheme.apply) result.apply = { text: (env.lang === 'en' && scheme.apply.en) || scheme.apply.text, links: aid.src(scheme.apply.links) };
+  if (scheme.apply)
+    result.apply = { text: (env.lang === 'en' && scheme.apply.en) || scheme.apply.text, links: aid.src(scheme.apply.links) };
   if (result.reasons.some((r) => r.ok === false)) return result;
   for (const r of result.reasons) if (r.ok === null) addFields(result.missing, r.fields ?? []);
 

@@ -47,9 +47,22 @@ const indexFromPercentile = (p: number) => AV7_LIMITS.filter((l) => p >= l).leng
 export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, env: Env): SchemeResult {
   const contractDate = profile.contractDate ?? env.asOf;
   const regime = regimeAt(scheme, contractDate);
-  const result: SchemeResult = { id: scheme.id, title: schemeTitle(scheme, env), status: 'ineligible', reasons: [], missing: [], options: [], notes: [] };
+  const result: SchemeResult = {
+    id: scheme.id,
+    title: schemeTitle(scheme, env),
+    status: 'ineligible',
+    reasons: [],
+    missing: [],
+    options: [],
+    notes: [],
+  };
   if (!regime) {
-    result.reasons.push({ id: 'regime', ok: false, text: text(scheme, 'regime.none', 'ko', env, {}), sources: env.rules.resolve(scheme.regimes[scheme.regimes.length - 1].signedFrom?.sources ?? scheme.sources) });
+    result.reasons.push({
+      id: 'regime',
+      ok: false,
+      text: text(scheme, 'regime.none', 'ko', env, {}),
+      sources: env.rules.resolve(scheme.regimes[scheme.regimes.length - 1].signedFrom?.sources ?? scheme.sources),
+    });
     return result;
   }
   result.regime = regime.id;
@@ -67,7 +80,6 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
   const countRow = indicator === 'patienteleMT' ? pmtRow : faRow;
   const count = profile[indicator];
   const usesCounts = group === 'generaliste';
-
 
   const reval = revaluation(scheme, regime, contractDate);
   let thresholdReason: Reason | undefined;
@@ -88,7 +100,14 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
   function threshold(): Reason {
     const cond = regime!.conditions.find((c) => 'fact' in c.test && c.test.fact === 'patienteleP30')!;
     const sources = sourcesOf(cond.sources);
-    const reason = (ok: boolean | null, key: string, variant: 'ok' | 'ko' | 'unknown', fields: string[], s = sources, estimate = false): Reason => {
+    const reason = (
+      ok: boolean | null,
+      key: string,
+      variant: 'ok' | 'ko' | 'unknown',
+      fields: string[],
+      s = sources,
+      estimate = false,
+    ): Reason => {
       const r: Reason = { id: cond.id, ok, text: text(scheme, key, variant, env, vars), sources: s, fields };
       if (estimate) r.estimate = true;
       return r;
@@ -107,20 +126,34 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
       below = reason(false, 'p30.count.ko', 'ko', [indicator], s);
     }
     // Derogations to the minimum patientèle, in the order the texts give them.
-    const derogations: [string, boolean | undefined, boolean][] = [['newlyInstalled', profile.newlyInstalled, !isAv7], ['rqthOrAld', profile.rqthOrAld, false]];
+    const derogations: [string, boolean | undefined, boolean][] = [
+      ['newlyInstalled', profile.newlyInstalled, !isAv7],
+      ['rqthOrAld', profile.rqthOrAld, false],
+    ];
     if (!isAv7) derogations.push(['mixedActivity', profile.mixedActivity, false]);
     if (isAv7 && usesCounts) {
       const share = regime!.params?.['derogation.childrenShare'];
       const fa = regime!.params?.['derogation.childrenFileActive'];
       if (share && fa) {
         const known = profile.childrenShare !== undefined && profile.fileActive !== undefined;
-        derogations.push(['childrenShare', known ? profile.childrenShare! > share.value && profile.fileActive! >= fa.value : undefined, false]);
+        derogations.push([
+          'childrenShare',
+          known ? profile.childrenShare! > share.value && profile.fileActive! >= fa.value : undefined,
+          false,
+        ]);
       }
     }
     const unknown: string[] = [];
     for (const [field, value, estimate] of derogations) {
       if (value === true) {
-        const key = field === 'newlyInstalled' ? 'p30.new' : field === 'rqthOrAld' ? 'p30.rqth' : field === 'mixedActivity' ? 'p30.mixed' : 'p30.children';
+        const key =
+          field === 'newlyInstalled'
+            ? 'p30.new'
+            : field === 'rqthOrAld'
+              ? 'p30.rqth'
+              : field === 'mixedActivity'
+                ? 'p30.mixed'
+                : 'p30.children';
         return reason(true, key, 'ok', [field], sources, estimate);
       }
       if (value === undefined) unknown.push(field === 'childrenShare' && profile.childrenShare !== undefined ? 'fileActive' : field);
@@ -161,7 +194,13 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
     const asked = findOption(scheme, profile.option);
     extra.optionLabel = asked ? label(asked) : profile.option;
     extra.openOptions = openOptions.map(label).join(', ');
-    result.reasons.push({ id: 'option', ok: false, text: text(scheme, 'option.closed', 'ko', env, vars), sources: sourcesOf(regime.signedFrom?.sources ?? scheme.sources), fields: ['option'] });
+    result.reasons.push({
+      id: 'option',
+      ok: false,
+      text: text(scheme, 'option.closed', 'ko', env, vars),
+      sources: sourcesOf(regime.signedFrom?.sources ?? scheme.sources),
+      fields: ['option'],
+    });
   }
 
   result.status = statusOf(result.reasons);
@@ -177,7 +216,8 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
     }
   }
   addFields(result.missing, objectiveFields());
-  if (scheme.apply) result.apply = { text: (env.lang === 'en' && scheme.apply.en) || scheme.apply.text, links: sourcesOf(scheme.apply.links) };
+  if (scheme.apply)
+    result.apply = { text: (env.lang === 'en' && scheme.apply.en) || scheme.apply.text, links: sourcesOf(scheme.apply.links) };
   return result;
 
   function label(o: OptionRules): string {
@@ -193,7 +233,9 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
       return { index, amount, reason };
     };
     if (profile.percentile !== undefined) {
-      return bandReason('band.percentile', Math.max(1, indexFromPercentile(profile.percentile)), false, sourcesOf(scheme.sources), ['percentile']);
+      return bandReason('band.percentile', Math.max(1, indexFromPercentile(profile.percentile)), false, sourcesOf(scheme.sources), [
+        'percentile',
+      ]);
     }
     if (isAv7 && usesCounts && pmtRow && profile.patienteleMT !== undefined) {
       const pmtIndex = indexFromCount(profile.patienteleMT, pmtRow);
@@ -203,20 +245,41 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
         const index = Math.max(1, pmtIndex === 5 || faIndex === 5 ? 5 : Math.min(pmtIndex ?? 0, faIndex));
         const split = pmtIndex !== faIndex && index < 5;
         const inferred = !!(pmtRow.p90?.inferred || faRow.p90?.inferred);
-        return bandReason(split ? 'band.split' : 'band.count2019', index, split || inferred, sourcesOf(pmtRow.p90?.sources ?? scheme.sources), ['patienteleMT', 'fileActive']);
+        return bandReason(
+          split ? 'band.split' : 'band.count2019',
+          index,
+          split || inferred,
+          sourcesOf(pmtRow.p90?.sources ?? scheme.sources),
+          ['patienteleMT', 'fileActive'],
+        );
       }
     }
     if (!isAv7 && countRow?.p90 && countRow.p95 && count !== undefined) {
       const index = indexFromCount(count, countRow);
       if (index !== undefined) {
         const estimate = !!(countRow.p90.inferred || countRow.p95.inferred);
-        return bandReason(estimate ? 'band.count' : 'band.count.sourced', Math.max(1, index), estimate, sourcesOf(countRow.p90.sources), [indicator]);
+        return bandReason(estimate ? 'band.count' : 'band.count.sourced', Math.max(1, index), estimate, sourcesOf(countRow.p90.sources), [
+          indicator,
+        ]);
       }
     }
     if (profile.newlyInstalled === true) return bandReason('band.new', 1, true, sourcesOf(scheme.sources), ['newlyInstalled']);
     if (!specialty) return undefined; // the specialty question comes first
-    const unknown = isAv7 && usesCounts && pmtRow ? (profile.patienteleMT !== undefined ? 'fileActive' : 'patienteleMT') : countRow?.p90 && countRow.p95 ? indicator : 'percentile';
-    result.reasons.push({ id: 'tranche', ok: null, text: text(scheme, 'band.unknown', 'unknown', env, vars), sources: sourcesOf(scheme.sources), fields: [unknown] });
+    const unknown =
+      isAv7 && usesCounts && pmtRow
+        ? profile.patienteleMT !== undefined
+          ? 'fileActive'
+          : 'patienteleMT'
+        : countRow?.p90 && countRow.p95
+          ? indicator
+          : 'percentile';
+    result.reasons.push({
+      id: 'tranche',
+      ok: null,
+      text: text(scheme, 'band.unknown', 'unknown', env, vars),
+      sources: sourcesOf(scheme.sources),
+      fields: [unknown],
+    });
     return undefined;
   }
 
@@ -260,7 +323,8 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
     const sources = (refs: readonly string[]) => sourcesOf(refs);
     if (isAv7) {
       const rates = regime!.tables?.[`objectiveRates.${option.id}`];
-      if (!usesCounts || !rates) return { text: text(scheme, 'obj.av7.cpam', 'ok', env, vars), sources: sourcesOf(scheme.sources), estimate: true };
+      if (!usesCounts || !rates)
+        return { text: text(scheme, 'obj.av7.cpam', 'ok', env, vars), sources: sourcesOf(scheme.sources), estimate: true };
       const rate = rates.values[Math.min(Math.max(b.index, 1), 5) - 1];
       extra.rate = `${Math.round(rate * 1000) / 10} %`;
       const grow = (from: number): ObjectiveTarget => ({ from, target: from + Math.trunc(from * rate + 1e-9) }); // 1 300 × 0.35 is 454.999… in floating point
@@ -291,11 +355,14 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
     };
     const ageFrom = params['obj.age65.from'];
     const ageFloor = params['obj.age65.floor'];
-    if (ageFrom && ageFloor && profile.age !== undefined && profile.age >= ageFrom.value) return maintain(ageFloor.value, 'obj.age65', ageFloor.sources);
+    if (ageFrom && ageFloor && profile.age !== undefined && profile.age >= ageFrom.value)
+      return maintain(ageFloor.value, 'obj.age65', ageFloor.sources);
     const p95Floor = params['obj.p95.floor'];
     if (p95Floor && b.amount === 'p95' && both) return maintain(p95Floor.value, 'obj.p95', p95Floor.sources);
     // A rules pack (a CPAM, a URPS) may publish the grid the national texts leave out.
-    const grids = env.rules.objectiveGrids.filter((g) => g.scheme === scheme.id && g.regime === regime!.id && g.specialty === profile.specialty && g.option === option.id);
+    const grids = env.rules.objectiveGrids.filter(
+      (g) => g.scheme === scheme.id && g.regime === regime!.id && g.specialty === profile.specialty && g.option === option.id,
+    );
     if (grids.length) {
       const o: Objectives = { text: text(scheme, 'obj.grid', 'ok', env, vars), sources: sourcesOf(grids[0].sources) };
       for (const g of grids) {

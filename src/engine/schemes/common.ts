@@ -21,7 +21,12 @@ export function regimeAt(scheme: SchemeRules, date: IsoDate): RegimeRules | unde
 }
 
 /** Fields derived from the profile, and which answer to ask for when they are unknown. */
-const DERIVED_FROM: Record<string, string> = { specialtyGroup: 'specialty', avenant7Scope: 'specialty', specialtyLabel: 'specialty', avenant7Local: 'department' };
+const DERIVED_FROM: Record<string, string> = {
+  specialtyGroup: 'specialty',
+  avenant7Scope: 'specialty',
+  specialtyLabel: 'specialty',
+  avenant7Local: 'department',
+};
 
 /**
  * Where rule tests read: values set by the mechanism (derived, texts' extras) first, then the profile.
@@ -87,7 +92,14 @@ export function conditionReason(c: ConditionRules, ctx: Context & { vars: Vars }
   if (c.when) {
     const w = evaluate(c.when, ctx);
     if (w.value === false) return undefined;
-    if (w.value === null) return { id: c.id, ok: null, text: pickText(c.text, 'unknown', env.lang, ctx.vars), sources: env.rules.resolve(c.sources), fields: w.fields };
+    if (w.value === null)
+      return {
+        id: c.id,
+        ok: null,
+        text: pickText(c.text, 'unknown', env.lang, ctx.vars),
+        sources: env.rules.resolve(c.sources),
+        fields: w.fields,
+      };
   }
   const v = evaluate(c.test, ctx);
   const reason: Reason = {
