@@ -67,6 +67,10 @@ fieldset{border:0;padding:0}
 .rs b{display:inline-block;width:1.4em;text-indent:0}
 .e{display:inline-block;margin-left:.3em;padding:0 .45em;border:1px dashed var(--wa);border-radius:1em;color:var(--wa);font-size:.8em;font-weight:600;text-indent:0}
 .op{border-top:1px solid var(--bd);padding-top:.75em;margin-top:.75em}
+.cb{border:2px solid var(--l)}
+.cb h4{margin-top:.8em}
+.rs li li{padding:0;text-indent:0;margin:.2em 0}
+.rs details{display:inline-block;margin:0}
 .op>p strong{font-size:1.15em}
 svg{display:block;width:100%;max-width:18rem;margin:.25em 0 .5em}
 .ch rect{fill:var(--l);stroke:var(--l)}

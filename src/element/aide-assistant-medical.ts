@@ -1,12 +1,25 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { localized, msg, str } from '@lit/localize';
-import { profileFields, regionIds, schemeIds, simulate, specialties } from '../engine/core.js';
-import type { OptionResult, Profile, SchemeResult, SchemeStatus, SimulateOptions, Simulation, Source } from '../engine/types.js';
+import { departements, profileFields, regionIds, schemeIds, simulate, specialties } from '../engine/core.js';
+import { compilePack } from '../engine/rules/pack.js';
+import { enablePacks } from '../engine/simulate.js';
+import type {
+  Combination,
+  Contact,
+  OptionResult,
+  Profile,
+  SchemeResult,
+  SchemeStatus,
+  SimulateOptions,
+  Simulation,
+  Source,
+} from '../engine/types.js';
 import { styles } from './aide-assistant-medical.styles.js';
 import { formatDate, formatMoney, formatNumber, formatShare, isIsoDate, parseNumber, parseShare, type UiLang } from './format.js';
 import { useLocale } from './localization.js';
 import { derivePalette, parseColor, type Rgb } from './palette.js';
+import { loadPack, maxPackKb, type PackLoad } from './pack-loader.js';
 import { paymentsChart } from './parts/payments-chart.js';
 import { nextGroup, question, valueLabel } from './questions.js';
 import { fragmentKey, linkWithAnswers, readAnswers } from './share-link.js';
@@ -73,6 +86,8 @@ function statusLabel(status: SchemeStatus): string {
  * @csspart chart - Year-by-year chart of an option's payments.
  * @csspart payments - Table of an option's payments.
  * @csspart objectives - Objectives of an option.
+ * @csspart combination - The best allowed combination of schemes, the other ones and the exclusions.
+ * @csspart contacts - The region's contacts and local facts.
  * @csspart footer - Date of the simulation and version of the rules.
  *
  * @cssprop [--aam-accent=#1d4ed8] - Fill of the main button. Prefer the `accent-color` attribute, which keeps contrast AA.
@@ -93,8 +108,18 @@ function statusLabel(status: SchemeStatus): string {
 export class AideAssistantMedical extends LitElement {
   static override styles = styles;
 
-  /** Region pack id, e.g. `occitanie`; `national` by default. */
-  @property() region = 'national';
+  /**
+   * Region id, e.g. `occitanie`. Without it, the region of the doctor's département (when the
+   * rules have one for it), else `national`.
+   */
+  @property() region = '';
+
+  /**
+   * URL of a JSON rules pack merged over the built-in rules (absolute or relative to the page).
+   * Fetched once, without credentials; the widget works on the built-in rules meanwhile and if
+   * the pack is unusable.
+   */
+  @property({ attribute: 'rules-src' }) rulesSrc = '';
 
   /** Comma-separated scheme ids to evaluate, in display order; the region's set when empty. */
   @property() schemes = '';
@@ -149,7 +174,8 @@ export class AideAssistantMedical extends LitElement {
   @state() private editing = '';
   @state() private drafts: Record<string, string> = {};
   @state() private fieldErrors: Record<string, string> = {};
-  @state() private filter = '';
+  /** Text typed in the search box of a list (specialty, département), by field. */
+  @state() private filters: Record<string, string> = {};
   @state() private shareState: '' | 'copied' | 'manual' = '';
   @state() private badLink = false;
 
@@ -161,6 +187,8 @@ export class AideAssistantMedical extends LitElement {
   private announcement = '';
   private dispatched?: Simulation;
   private warned = new Set<string>();
+  /** The `rules-src` download: undefined when none, `{ url }` while loading. */
+  private pack?: PackLoad;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -174,7 +202,7 @@ export class AideAssistantMedical extends LitElement {
 
   override willUpdate(changed: PropertyValues): void {
     // Properties can be set from script to anything: read them as the strings attributes give.
-    for (const key of ['region', 'schemes', 'lang', 'asOf', 'specialty', 'accentColor', 'theme'] as const) {
+    for (const key of ['region', 'rulesSrc', 'schemes', 'lang', 'asOf', 'specialty', 'accentColor', 'theme'] as const) {
       const value: unknown = this[key];
       if (typeof value !== 'string') this[key] = value == null ? '' : (JSON.stringify(value) ?? '');
     }
@@ -182,13 +210,14 @@ export class AideAssistantMedical extends LitElement {
       const lang = this.lang.slice(0, 2).toLowerCase();
       this.uiLang = lang === 'en' ? 'en' : 'fr';
     }
-    if (['region', 'schemes', 'lang', 'asOf', 'specialty', 'accentColor', 'theme'].some((k) => changed.has(k))) {
+    if (changed.has('rulesSrc')) this.fetchPack();
+    if (['region', 'rulesSrc', 'schemes', 'lang', 'asOf', 'specialty', 'accentColor', 'theme'].some((k) => changed.has(k))) {
       this.checkAttributes();
     }
     // Only when this instance's language changes: instances with different languages would
     // otherwise keep switching the page-wide locale back and forth.
     if (changed.has('uiLang')) useLocale(this.uiLang);
-    if (['answers', 'region', 'schemes', 'asOf', 'specialty', 'uiLang'].some((k) => changed.has(k))) {
+    if (['answers', 'region', 'rulesSrc', 'schemes', 'asOf', 'specialty', 'uiLang'].some((k) => changed.has(k))) {
       this.recompute();
     }
   }
@@ -205,6 +234,25 @@ export class AideAssistantMedical extends LitElement {
         }),
       );
     }
+  }
+
+  /** Starts (or reuses) the download of `rules-src`; the result is used when it arrives. */
+  private fetchPack() {
+    const src = this.rulesSrc.trim();
+    if (!src) return void (this.pack = undefined);
+    this.pack = { url: src };
+    void loadPack(src, document.baseURI).then((load) => {
+      if (this.rulesSrc.trim() !== src) return;
+      if (load.pack !== undefined) enablePacks(compilePack);
+      this.pack = load;
+      if (load.problem)
+        console.error(
+          `<aide-assistant-medical>: rules pack ${load.url} not used (${load.problem} ${load.detail ?? ''}); built-in rules used.`,
+        );
+      this.checkAttributes();
+      this.recompute();
+      this.requestUpdate();
+    });
   }
 
   private warn(key: string, message: string) {
@@ -224,8 +272,11 @@ export class AideAssistantMedical extends LitElement {
       );
     };
     const options: SimulateOptions = {};
-    if (this.region && !regionIds.includes(this.region)) reject('region', this.region, regionIds);
-    else options.region = this.region || 'national';
+    // A pack may add regions: the engine checks the id once the pack is there.
+    if (this.region && this.pack?.pack !== undefined) options.region = this.region;
+    else if (this.region && !regionIds.includes(this.region)) {
+      if (!this.pack || this.pack.problem) reject('region', this.region, regionIds);
+    } else if (this.region) options.region = this.region;
     if (this.schemes.trim()) {
       const ids = this.schemes
         .split(',')
@@ -275,7 +326,8 @@ export class AideAssistantMedical extends LitElement {
   private recompute() {
     const previous = this.result;
     try {
-      this.result = simulate(this.effectiveProfile(), { ...this.options, lang: this.uiLang });
+      const rules = this.pack?.pack;
+      this.result = simulate(this.effectiveProfile(), { ...this.options, lang: this.uiLang, ...(rules !== undefined && { rules }) });
       this.failed = false;
     } catch (error) {
       // The engine is not supposed to throw; a broken rules pack must still not break the page.
@@ -283,7 +335,13 @@ export class AideAssistantMedical extends LitElement {
       this.failed = true;
       console.warn('<aide-assistant-medical>: the simulation failed.', error);
     }
-    for (const e of this.result?.errors ?? []) this.warn('error:' + e.field + String(e.value), `<aide-assistant-medical>: ${e.message}`);
+    for (const e of this.result?.errors ?? []) {
+      if (e.field !== 'rules') this.warn('error:' + e.field + String(e.value), `<aide-assistant-medical>: ${e.message}`);
+      else if (!this.warned.has('rules:' + this.pack?.url)) {
+        this.warned.add('rules:' + this.pack?.url);
+        console.error(`<aide-assistant-medical>: rules pack ${this.pack?.url} is invalid; built-in rules used.`, e.details ?? e.message);
+      }
+    }
     if (!this.group.length) this.group = this.nextQuestions();
     if (this.hasUpdated) {
       // Announce what changed, not every scheme again: the page may show many.
@@ -311,7 +369,7 @@ export class AideAssistantMedical extends LitElement {
     this.editing = '';
     this.drafts = {};
     this.fieldErrors = {};
-    this.filter = '';
+    this.filters = {};
     this.group = [];
     this.shareState = '';
   }
@@ -445,7 +503,10 @@ export class AideAssistantMedical extends LitElement {
     const other = lang === 'fr' ? 'en' : 'fr';
     let schemes: unknown = nothing;
     try {
-      schemes = sim?.schemes.map((s) => this.renderScheme(s, lang));
+      if (sim)
+        schemes = html`${this.renderRulesLine(sim)}
+        ${sim.notices.map((n) => html`<p class="nt">${n.text} ${this.renderSources(n.sources)}</p>`)} ${this.renderBest(sim, lang)}
+        ${sim.schemes.map((s) => this.renderScheme(s, lang))} ${this.renderContacts(sim)}`;
     } catch (error) {
       // A result of an unexpected shape (e.g. from a rules pack) must not break the widget.
       console.warn('<aide-assistant-medical>: could not show the result.', error);
@@ -494,9 +555,129 @@ export class AideAssistantMedical extends LitElement {
     </div>`;
   }
 
+  /** Where the rules come from when a pack is configured: loading, or its publisher and version. */
+  private renderRulesLine(sim: Simulation) {
+    const p = sim.pack;
+    if (p)
+      return html`<p class="mu">
+        ${msg(str`Règles complétées par « ${p.publisher} », version ${p.version} du ${formatDate(p.date, this.uiLang)}.`, { id: 'pack-line' })}
+      </p>`;
+    return this.pack && !this.pack.problem && this.pack.pack === undefined
+      ? html`<p class="mu">${msg('Chargement des règles complémentaires…', { id: 'pack-loading' })}</p>`
+      : nothing;
+  }
+
+  /** The best allowed combination on top, the other ones, and the pairs that do not add up. */
+  private renderBest(sim: Simulation, lang: UiLang) {
+    const [best, ...others] = sim.combinations;
+    if (sim.schemes.length < 2 || !best) return nothing;
+    const title = (id: string) => sim.schemes.find((s) => s.id === id)?.title ?? id;
+    const names = (ids: readonly string[]) => ids.map(title).join(' + ');
+    const money = (n: number) => formatMoney(n, lang);
+    const total = (c: Combination) => `${c.totalMin !== undefined ? `${money(c.totalMin)} – ` : ''}${money(c.total)}`;
+    const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+    const unsure = (best.uncertain ?? []).map(
+      (pair) => sim.exclusions.find((e) => same(e.schemes, pair)) ?? { schemes: pair, reason: '', sources: [] },
+    );
+    const excluded = sim.exclusions.filter((e) => e.kind !== 'unknown');
+    return html`<section class="sc cb" part="combination" aria-labelledby="cbh">
+      <h3 id="cbh">${msg('Meilleure combinaison', { id: 'best-combination' })}</h3>
+      <p>
+        <strong>${names(best.schemes)}</strong>${best.estimate ? this.estimateBadge() : nothing}<br />
+        ${msg('Total sur 5 ans :', { id: 'total-5-ans' })} <strong>${total(best)}</strong> ${msg('au maximum', { id: 'au-maximum' })}
+      </p>
+      <table>
+        <caption class="v">
+          ${msg('Montants par année, meilleure combinaison', { id: 'best-per-year' })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${msg('Année', { id: 'annee' })}</th>
+            <th scope="col">${msg('Montant max.', { id: 'montant-max' })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${best.perYear.map(
+            (amount, i) =>
+              html`<tr>
+                <th scope="row">${i + 1}</th>
+                <td>${money(amount)}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <ul class="rs">
+        ${
+          best.pending?.length
+            ? html`<li class="un">
+                <b aria-hidden="true">?</b
+                >${msg(str`Montant encore inconnu, compté 0 € : ${names(best.pending)}. Répondez aux questions pour le préciser.`, { id: 'best-pending' })}
+              </li>`
+            : nothing
+        }
+        ${
+          unsure.length
+            ? html`<li class="un">
+                <b aria-hidden="true">?</b>
+                <details class="h">
+                  <summary>${msg(str`Cumul que les textes ne confirment pas (${unsure.length})`, { id: 'best-uncertain' })}</summary>
+                  <ul>
+                    ${unsure.map((e) => html`<li>${names(e.schemes)}${e.reason ? ` : ${e.reason}` : ''} ${this.renderSources(e.sources)}</li>`)}
+                  </ul>
+                </details>
+              </li>`
+            : nothing
+        }
+      </ul>
+      ${
+        others.length
+          ? html`<h4>${msg('Autres combinaisons possibles', { id: 'other-combinations' })}</h4>
+              <ul>
+                ${others.slice(0, 4).map((c) => html`<li>${names(c.schemes)} : ${total(c)}${c.estimate ? this.estimateBadge() : nothing}</li>`)}
+              </ul>`
+          : nothing
+      }
+      ${
+        excluded.length
+          ? html`<h4>${msg('Non cumulables', { id: 'exclusions' })}</h4>
+              <ul class="rs">
+                ${excluded.map(
+                  (e) =>
+                    html`<li class="ko"><b aria-hidden="true">✗</b>${names(e.schemes)} : ${e.reason} ${this.renderSources(e.sources)}</li>`,
+                )}
+              </ul>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  /** The region's contacts (links only for web addresses, e-mails and phone numbers that check out) and local facts. */
+  private renderContacts(sim: Simulation) {
+    const info = sim.regionInfo;
+    if (!info.contacts.length && !info.facts.length) return nothing;
+    const link = (href: string, text: string) => html`<a href=${href}>${text}</a>`;
+    const contact = (c: Contact) =>
+      html`<li>
+        ${isUrl(c.url) ? html`<a href=${c.url} target="_blank" rel="noopener noreferrer">${c.label}<span class="v"> ${msg('(nouvelle fenêtre)', { id: 'nouvelle-fenetre' })}</span></a>` : c.label}
+        ${c.email && /^[^\s@<>"':;,()]+@[a-z0-9.-]+\.[a-z]{2,}$/i.test(c.email) ? html` · ${link('mailto:' + c.email, c.email)}` : nothing}
+        ${c.phone && /^\+?[\d .-]{6,20}$/.test(c.phone) ? html` · ${link('tel:' + c.phone.replace(/[ .-]/g, ''), c.phone)}` : nothing}
+        ${this.renderSources(c.sources)}
+      </li>`;
+    return html`<section class="sc ct" part="contacts">
+      <h3>${msg(str`Contacts : ${info.title}`, { id: 'contacts' })}</h3>
+      <ul>
+        ${info.contacts.map(contact)}
+      </ul>
+      ${info.facts.map((f) => html`<p class="nt">${f.text} ${this.renderSources(f.sources)}</p>`)}
+    </section>`;
+  }
+
   private renderNotices() {
-    const errors = this.result?.errors ?? [];
-    if (!this.notices.length && !errors.length && !this.badLink) return nothing;
+    const all = this.result?.errors ?? [];
+    const errors = all.filter((e) => e.field !== 'rules');
+    const invalid = all.find((e) => e.field === 'rules');
+    const pack = this.renderPackProblem(invalid?.details ?? (invalid && [{ path: '', message: invalid.message }]));
+    if (!this.notices.length && !errors.length && !this.badLink && !pack) return nothing;
     return html`<ul class="n" part="notices">
       ${this.notices.map(
         (n) =>
@@ -506,7 +687,36 @@ export class AideAssistantMedical extends LitElement {
       )}
       ${errors.map((e) => html`<li>${e.message}</li>`)}
       ${this.badLink ? html`<li>${msg('Le lien partagé est illisible : ses réponses sont ignorées.', { id: 'lien-partage-est-illisible' })}</li>` : nothing}
+      ${pack}
     </ul>`;
+  }
+
+  /** One notice for an unusable rules pack: why, and its first problems (the console has them all). */
+  private renderPackProblem(details?: { path: string; message: string }[]) {
+    const load = this.pack;
+    if (!load || (!load.problem && !details)) return '';
+    const reason = details
+      ? msg(str`${details.length} problème(s) dans son contenu`, { id: 'pack-problemes' })
+      : {
+          url: msg('adresse refusée (http ou https seulement)', { id: 'pack-url' }),
+          http: msg('le serveur a répondu par une erreur', { id: 'pack-http' }),
+          type: msg('ce n’est pas un fichier JSON (type de contenu)', { id: 'pack-type' }),
+          size: msg(str`fichier trop gros (plus de ${maxPackKb} Ko)`, { id: 'pack-size' }),
+          network: msg('téléchargement impossible', { id: 'pack-network' }),
+          timeout: msg('pas de réponse après 10 secondes', { id: 'pack-timeout' }),
+          json: msg('JSON illisible', { id: 'pack-json' }),
+        }[load.problem!];
+    return html`<li>
+      ${msg(str`Le pack de règles ${load.url} n’est pas utilisé : ${reason}. Le simulateur fonctionne avec ses règles intégrées.`, { id: 'pack-invalide' })}
+      ${load.detail ? html`<small>(${load.detail})</small>` : nothing}
+      ${
+        details?.length
+          ? html`<ul>
+              ${details.slice(0, 3).map((d) => html`<li>${d.path ? html`<code>${d.path}</code> : ` : nothing}${d.message}</li>`)}
+            </ul>`
+          : nothing
+      }
+    </li>`;
   }
 
   private renderQuestions() {
@@ -576,6 +786,10 @@ export class AideAssistantMedical extends LitElement {
       const s = specialties.find((s) => s.id === value);
       return s ? this.specialtyLabel(s) : String(value);
     }
+    if (field === 'department') {
+      const d = departements.find((d) => d.code === value);
+      if (d) return `${d.code} · ${d.name}`;
+    }
     if (type === 'date') return formatDate(String(value), lang);
     return valueLabel(String(value));
   }
@@ -594,7 +808,24 @@ export class AideAssistantMedical extends LitElement {
       : nothing;
     const describedBy = [q.help && id + '-h', error && id + '-e'].filter(Boolean).join(' ') || nothing;
 
-    if (field === 'specialty') return this.renderSpecialty(id, q.label, value);
+    if (field === 'specialty')
+      return this.renderPick(
+        field,
+        q.label,
+        value,
+        specialties.map((s) => [s.id, this.specialtyLabel(s)]),
+        msg('Rechercher une spécialité', { id: 'rechercher-specialite' }),
+        msg('Aucune spécialité ne correspond.', { id: 'aucune-specialite-ne-correspond' }),
+      );
+    if (field === 'department')
+      return this.renderPick(
+        field,
+        q.label,
+        value,
+        departements.map((d) => [d.code, `${d.code} · ${d.name}`]),
+        msg('Rechercher un département (nom ou numéro)', { id: 'rechercher-departement' }),
+        msg('Aucun département ne correspond.', { id: 'aucun-departement' }),
+      );
     if (spec.type === 'boolean' || spec.type === 'enum') {
       const choices: [unknown, string][] =
         spec.type === 'boolean'
@@ -653,23 +884,24 @@ export class AideAssistantMedical extends LitElement {
     return (this.uiLang === 'en' && s.label_en) || s.label;
   }
 
-  /** Searchable specialty list: a filter box above a list box, both usable with the keyboard. */
-  private renderSpecialty(id: string, label: string, value: unknown) {
-    const filter = fold(this.filter.trim());
-    const shown = specialties.filter((s) => s.id === value || fold(this.specialtyLabel(s)).includes(filter));
+  /** Searchable list (specialty, département): a filter box above a list box, both usable with the keyboard. */
+  private renderPick(field: string, label: string, value: unknown, items: [string, string][], search: string, none: string) {
+    const id = 'f-' + field;
+    const filter = fold((this.filters[field] ?? '').trim());
+    const shown = items.filter(([key, text]) => key === value || fold(text).includes(filter));
     return html`<div class="f">
       <label for=${id}>${label}</label>
       <input
         type="search"
-        aria-label=${msg('Rechercher une spécialité', { id: 'rechercher-specialite' })}
+        aria-label=${search}
         placeholder=${msg('Rechercher…', { id: 'rechercher' })}
-        .value=${this.filter}
-        @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)}
+        .value=${this.filters[field] ?? ''}
+        @input=${(e: Event) => (this.filters = { ...this.filters, [field]: (e.target as HTMLInputElement).value })}
       />
-      <select id=${id} size="6" @change=${(e: Event) => this.setAnswer('specialty', (e.target as HTMLSelectElement).value)}>
-        ${shown.map((s) => html`<option value=${s.id} ?selected=${s.id === value}>${this.specialtyLabel(s)}</option>`)}
+      <select id=${id} size="6" @change=${(e: Event) => this.setAnswer(field, (e.target as HTMLSelectElement).value)}>
+        ${shown.map(([key, text]) => html`<option value=${key} ?selected=${key === value}>${text}</option>`)}
       </select>
-      ${shown.length ? nothing : html`<p class="mu">${msg('Aucune spécialité ne correspond.', { id: 'aucune-specialite-ne-correspond' })}</p>`}
+      ${shown.length ? nothing : html`<p class="mu">${none}</p>`}
     </div>`;
   }
 
@@ -756,7 +988,7 @@ export class AideAssistantMedical extends LitElement {
                       >${s.title || s.ref}<span class="v"> ${msg('(nouvelle fenêtre)', { id: 'nouvelle-fenetre' })}</span></a
                     >`
                   : html`<cite>${s.title && s.title !== s.ref ? `${s.title}, ${s.ref}` : s.ref}</cite>`
-              }
+              }${s.publisher && !s.title.includes(s.publisher) ? html` <small>(${msg(str`pack de ${s.publisher}`, { id: 'pack-publisher' })})</small>` : nothing}
             </li>`,
         )}
       </ul>

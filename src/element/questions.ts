@@ -136,7 +136,7 @@ export function question(field: string): Question {
     case 'mountain':
       return { label: msg('Vous exercez en zone de montagne', { id: 'mountain' }), group: 4 };
     case 'department':
-      return { label: msg('Département d’exercice (numéro : 09, 2A, 971…)', { id: 'department' }), group: 4 };
+      return { label: msg('Département d’exercice', { id: 'department-pick' }), group: 4 };
     case 'pdsa':
       return {
         label: msg('Vous participez à la permanence des soins (PDSA)', { id: 'pdsa' }),
