@@ -4,6 +4,7 @@
  * (the texts are silent or conflict: assumed cumulable, and said so); sequences (b may follow a).
  * A pair no rule covers is reported as unknown with the file's fallback text.
  */
+import { evaluate, type Context } from './conditions.js';
 import type { CumulationFile } from './rules/schema.js';
 import { heldContract, HORIZON } from './schemes/aid.js';
 import type { Env } from './schemes/common.js';
@@ -11,7 +12,7 @@ import type { Combination, Exclusion, IsoDate, OptionResult, Profile, SchemeResu
 
 type Rule = CumulationFile['rules'][number];
 interface Index {
-  pairs: Map<string, Rule>;
+  pairs: Map<string, Rule[]>;
   sequences: Map<string, Rule>;
   fallbackRefs: Map<string, string[]>;
 }
@@ -36,8 +37,11 @@ function indexOf(file: CumulationFile): Index {
         continue;
       }
       const k = key(a, b);
-      const old = idx.pairs.get(k);
-      if (!old || RANK[rule.kind] > RANK[old.kind]) idx.pairs.set(k, rule);
+      const list = idx.pairs.get(k) ?? [];
+      list.push(rule);
+      // Stricter rules first; among equals, conditional ones (more specific) first.
+      list.sort((x, y) => RANK[y.kind] - RANK[x.kind] || (y.when ? 1 : 0) - (x.when ? 1 : 0));
+      idx.pairs.set(k, list);
     }
   }
   indexes.set(file, idx);
@@ -111,7 +115,9 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
     candidates.push(best);
   }
 
-  const pairRule = (a: string, b: string) => idx.pairs.get(key(a, b));
+  // The first rule for the pair whose condition holds for this profile (an unanswered condition does not hold).
+  const ctx: Context = { get: (name) => profile[name], askFor: (name) => name, fact: () => ({ value: null, fields: [] }) };
+  const pairRule = (a: string, b: string) => idx.pairs.get(key(a, b))?.find((r) => !r.when || evaluate(r.when, ctx).value === true);
   const reasonOf = (a: string, b: string, rule: Rule | undefined) => {
     let text = rule ? (en && rule.en) || rule.text : (en && file.fallback.en) || file.fallback.text;
     const seq = idx.sequences.get(key(a, b));
@@ -136,6 +142,13 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
     if (ids.has(h.id)) continue;
     for (let i = candidates.length - 1; i >= 0; i--) {
       const rule = pairRule(h.id, candidates[i].id);
+      if (rule?.kind === 'unknown')
+        exclusions.push({
+          schemes: [h.id, candidates[i].id],
+          reason: reasonOf(h.id, candidates[i].id, rule),
+          sources: env.rules.resolve(rule.sources),
+          kind: 'unknown',
+        });
       if (rule?.kind !== 'excluded') continue;
       exclusions.push({
         schemes: [h.id, candidates[i].id],

@@ -9,8 +9,9 @@ import cumulation from '../../rules/cumulation.json';
 /** Excluded pairs straight from the rule file (independent of the engine's index). */
 const excludedPairs = new Set<string>();
 const pairKey = (a: string, b: string) => [a, b].sort().join('|');
+// The property below combines for an empty profile: conditional rules (`when`) do not hold there.
 for (const r of cumulation.rules) {
-  if (r.kind !== 'excluded') continue;
+  if (r.kind !== 'excluded' || 'when' in r) continue;
   const b = (r as { b?: string[] }).b;
   if (b) for (const x of r.a) for (const y of b) excludedPairs.add(pairKey(x, y));
   else for (const x of r.a) for (const y of r.a) if (x !== y) excludedPairs.add(pairKey(x, y));

@@ -157,7 +157,12 @@ export const specialtiesTable = z.object({
   ),
 });
 
-const threshold = z.object({ value: z.number().check(z.gte(0)), ...sourced });
+const threshold = z.object({
+  value: z.number().check(z.gte(0)),
+  /** Whether a count equal to the threshold reaches it ('inclusive', the default) or the texts disagree ('ambiguous'). */
+  boundary: z.optional(z.enum(['inclusive', 'exclusive', 'ambiguous'])),
+  ...sourced,
+});
 export const percentilesTable = z.object({
   $schema: optStr,
   version: str,
@@ -204,6 +209,8 @@ export const cumulationFile = z.object({
       a: z.array(id).check(z.minLength(1)),
       b: z.optional(z.array(id)),
       until: z.optional(isoDate),
+      /** The rule holds only for profiles where this test is true (e.g. only the ZIP majoration of the FMT). */
+      when: z.optional(test),
       text: str,
       en: optStr,
       after: optStr,

@@ -121,9 +121,10 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
       below = reason(false, 'p30.percentile.ko', 'ko', ['percentile']);
     } else if (p30 && count !== undefined) {
       const s = sourcesOf(p30.sources);
-      if (count > p30.value) return reason(true, 'p30.count.ok', 'ok', [indicator], s);
-      if (count === p30.value) return reason(true, 'p30.count.boundary', 'ok', [indicator], s, true);
-      below = reason(false, 'p30.count.ko', 'ko', [indicator], s);
+      const edge = count === p30.value ? (p30.boundary ?? 'inclusive') : undefined;
+      if (edge === 'ambiguous') return reason(true, 'p30.count.boundary', 'ok', [indicator], s, true);
+      if (count > p30.value || edge === 'inclusive') return reason(true, isAv7 ? 'p30.count.ok.av7' : 'p30.count.ok', 'ok', [indicator], s);
+      below = reason(false, isAv7 ? 'p30.count.ko.av7' : 'p30.count.ko', 'ko', [indicator], s);
     }
     // Derogations to the minimum patientèle, in the order the texts give them.
     const derogations: [string, boolean | undefined, boolean][] = [
@@ -146,11 +147,12 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
     const unknown: string[] = [];
     for (const [field, value, estimate] of derogations) {
       if (value === true) {
+        const av7 = isAv7 ? '.av7' : '';
         const key =
           field === 'newlyInstalled'
-            ? 'p30.new'
+            ? `p30.new${av7}`
             : field === 'rqthOrAld'
-              ? 'p30.rqth'
+              ? `p30.rqth${av7}`
               : field === 'mixedActivity'
                 ? 'p30.mixed'
                 : 'p30.children';
@@ -205,6 +207,13 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
 
   result.status = statusOf(result.reasons);
   result.notes = regimeNotes(regime, ctx, env);
+  if (reval && reval.date === reval.regime.signedFrom?.date && contractDate < reval.date)
+    result.notes.push({
+      id: 'revalorisation-22-juin',
+      kind: 'estimate',
+      text: text(scheme, 'reval.boundary', 'ok', env, vars),
+      sources: sourcesOf(reval.regime.signedFrom.sources),
+    });
   if (result.status === 'ineligible') return result;
 
   for (const r of result.reasons) if (r.ok === null) addFields(result.missing, r.fields ?? []);
@@ -301,6 +310,7 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
         p.balanceMax = amount - p.advance;
         p.balanceDate = addMonths(addYears(contractDate, year), 2);
       }
+      if (year === 1) p.note = text(scheme, 'year1.date', 'ok', env, vars);
       if (row.inferred) {
         p.estimate = true;
         p.note = row.inferred;
@@ -310,7 +320,9 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
       total += amount;
     }
     const out: OptionResult = { id: option.id, label: label(option), payments, total };
-    if (estimate) out.estimate = true;
+    // An amount read on an estimated band is itself an estimate, whatever the table says.
+    if (b.reason.estimate) out.notes = [text(scheme, 'band.estimated.amount', 'ok', env, vars)];
+    if (estimate || b.reason.estimate) out.estimate = true;
     const objectives = objectivesFor(option, b);
     if (objectives) out.objectives = objectives;
     return out;
@@ -374,7 +386,8 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
       }
       if (o.patienteleMT || o.fileActive) return o;
     }
-    return { text: text(scheme, 'obj.cpam', 'ok', env, vars), sources: sourcesOf(scheme.sources) };
+    // S004 states the individual objective for P50–P95 only; below P50 the texts are silent.
+    return { text: text(scheme, b.index <= 1 ? 'obj.cpam.p30p50' : 'obj.cpam', 'ok', env, vars), sources: sourcesOf(scheme.sources) };
   }
 
   /** Answers that would sharpen the objectives once eligibility is settled. */

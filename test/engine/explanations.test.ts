@@ -1,0 +1,125 @@
+// What the result tells the doctor must not overstate the sources: estimates are flagged where the
+// figure rests on an inference, ambiguities are said, and national schemes carry no regional links.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { simulate } from '../../src/engine/index.js';
+
+const gp = { specialty: 'medecine-generale', sector: '1' };
+const scheme = (sim: ReturnType<typeof simulate>, id: string) => sim.schemes.find((s) => s.id === id)!;
+
+test('an amount read on a band estimated from 2019 limits is an estimate, down to the combination', () => {
+  const sim = simulate(
+    { ...gp, patienteleMT: 1750, fileActive: 2500, newlyInstalled: false, age: 50, option: '1-etp' },
+    { asOf: '2026-03-01', schemes: ['assistant-medical'] },
+  );
+  const o = scheme(sim, 'assistant-medical').options[0];
+  assert.equal(o.total, 190000);
+  assert.equal(o.estimate, true);
+  assert.match(o.notes![0], /percentile/);
+  assert.equal(sim.combinations[0].estimate, true);
+  // With the percentile the CPAM gave, the same amount is firm.
+  const firm = simulate({ ...gp, percentile: 96, option: '1-etp' }, { asOf: '2026-03-01', schemes: ['assistant-medical'] });
+  assert.ok(!scheme(firm, 'assistant-medical').options[0].estimate);
+});
+
+test('thresholds: 775 (2021) is ambiguous in the texts, 640 (avenant 7, "au moins") is not', () => {
+  const p30 = (sim: ReturnType<typeof simulate>) => scheme(sim, 'assistant-medical').reasons.find((r) => r.id === 'patientele-p30')!;
+  const at775 = p30(simulate({ ...gp, patienteleMT: 775 }, { asOf: '2025-01-01', schemes: ['assistant-medical'] }));
+  assert.equal(at775.ok, true);
+  assert.equal(at775.estimate, true);
+  assert.match(at775.text, /divergent/);
+  const at640 = p30(
+    simulate(
+      { ...gp, patienteleMT: 640, fileActive: 1300, contractDate: '2021-01-01' },
+      { asOf: '2021-01-01', schemes: ['assistant-medical'] },
+    ),
+  );
+  assert.equal(at640.ok, true);
+  assert.ok(!at640.estimate);
+  assert.match(at640.text, /patients adultes/);
+  assert.equal(
+    p30(
+      simulate(
+        {
+          ...gp,
+          patienteleMT: 639,
+          fileActive: 1000,
+          contractDate: '2021-01-01',
+          newlyInstalled: false,
+          rqthOrAld: false,
+          childrenShare: 0,
+        },
+        { asOf: '2021-01-01', schemes: ['assistant-medical'] },
+      ),
+    ).ok,
+    false,
+  );
+});
+
+test('the new-install waiver is asserted for avenant 7 only, and flagged for later regimes', () => {
+  const reason = (date: string) =>
+    scheme(
+      simulate({ ...gp, patienteleMT: 200, newlyInstalled: true, contractDate: date }, { asOf: date, schemes: ['assistant-medical'] }),
+      'assistant-medical',
+    ).reasons.find((r) => r.id === 'patientele-p30')!;
+  const av7 = reason('2021-01-01');
+  assert.ok(!av7.estimate);
+  const now = reason('2025-01-01');
+  assert.equal(now.estimate, true);
+  assert.match(now.text, /à confirmer/);
+});
+
+test('objectives between P30 and P50 are not described with the P50–P95 rule', () => {
+  const obj = (percentile: number) =>
+    scheme(
+      simulate({ ...gp, percentile, age: 50, newlyInstalled: false }, { asOf: '2025-01-01', schemes: ['assistant-medical'] }),
+      'assistant-medical',
+    ).options[0].objectives!.text;
+  assert.match(obj(40), /entre P30 et P50/);
+  assert.match(obj(60), /individualisé/);
+});
+
+test('an anniversary exactly on 22 June 2024 is revalued, and the result says it is a reading', () => {
+  const r = scheme(
+    simulate(
+      { ...gp, percentile: 50, contractDate: '2023-06-22', option: '1-etp' },
+      { asOf: '2024-01-01', schemes: ['assistant-medical'] },
+    ),
+    'assistant-medical',
+  );
+  assert.deepEqual(
+    r.options[0].payments.map((p) => p.amount),
+    [36000, 28000, 22000, 22000, 22000],
+  );
+  assert.ok(r.notes.some((n) => n.id === 'revalorisation-22-juin' && n.kind === 'estimate'));
+});
+
+test('the ZIP FMT majoration excludes a held COTRAM; the age-67 majoration is only uncertain', () => {
+  const base = {
+    ...gp,
+    zone: 'zip' as const,
+    fmtAmount: 20000,
+    firstInstallation: false,
+    heldContracts: [{ id: 'cotram', signed: '2024-01-01' }],
+  };
+  const kind = (age: number) =>
+    simulate({ ...base, age }, { asOf: '2026-03-01', schemes: ['cotram', 'fmt-majoration'] }).exclusions.find(
+      (e) => e.schemes.includes('cotram') && e.schemes.includes('fmt-majoration'),
+    )?.kind;
+  assert.equal(kind(62), 'excluded');
+  assert.equal(kind(68), 'unknown');
+});
+
+test('national schemes link to national pages; regional links come from the region', () => {
+  const sim = simulate({}, { asOf: '2025-06-01', region: 'centre-val-de-loire' });
+  for (const s of sim.schemes) for (const l of s.apply?.links ?? []) assert.doesNotMatch(l.ref, /occitanie/i, `${s.id}: ${l.ref}`);
+  assert.ok(simulate({}, { region: 'occitanie' }).regionInfo.contacts.some((c) => /occitanie/.test(c.url ?? '')));
+});
+
+test('year 1 of the assistant aid is paid in the month after signature, and says so', () => {
+  const p = scheme(
+    simulate({ ...gp, percentile: 50, option: '1-etp' }, { asOf: '2025-01-01', schemes: ['assistant-medical'] }),
+    'assistant-medical',
+  ).options[0].payments[0];
+  assert.match(p.note!, /mois qui suit la signature/);
+});
