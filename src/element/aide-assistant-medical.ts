@@ -575,13 +575,12 @@ export class AideAssistantMedical extends LitElement {
     const names = (ids: readonly string[]) => ids.map(title).join(' + ');
     const money = (n: number) => formatMoney(n, lang);
     const total = (c: Combination) => `${c.totalMin !== undefined ? `${money(c.totalMin)} – ` : ''}${money(c.total)}`;
-    const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
     const unsure = (best.uncertain ?? []).map(
-      (pair) => sim.exclusions.find((e) => same(e.schemes, pair)) ?? { schemes: pair, reason: '', sources: [] },
+      (pair) => sim.exclusions.find((e) => String(e.schemes) === String(pair)) ?? { schemes: pair, reason: '', sources: [] },
     );
     const excluded = sim.exclusions.filter((e) => e.kind !== 'unknown');
-    return html`<section class="sc cb" part="combination" aria-labelledby="cbh">
-      <h3 id="cbh">${msg('Meilleure combinaison', { id: 'best-combination' })}</h3>
+    return html`<section class="sc cb" part="combination">
+      <h3>${msg('Meilleure combinaison', { id: 'best-combination' })}</h3>
       <p>
         <strong>${names(best.schemes)}</strong>${best.estimate ? this.estimateBadge() : nothing}<br />
         ${msg('Total sur 5 ans :', { id: 'total-5-ans' })} <strong>${total(best)}</strong> ${msg('au maximum', { id: 'au-maximum' })}
@@ -658,7 +657,7 @@ export class AideAssistantMedical extends LitElement {
     const link = (href: string, text: string) => html`<a href=${href}>${text}</a>`;
     const contact = (c: Contact) =>
       html`<li>
-        ${isUrl(c.url) ? html`<a href=${c.url} target="_blank" rel="noopener noreferrer">${c.label}<span class="v"> ${msg('(nouvelle fenêtre)', { id: 'nouvelle-fenetre' })}</span></a>` : c.label}
+        ${isUrl(c.url) ? this.newWindow(c.url, c.label) : c.label}
         ${c.email && /^[^\s@<>"':;,()]+@[a-z0-9.-]+\.[a-z]{2,}$/i.test(c.email) ? html` · ${link('mailto:' + c.email, c.email)}` : nothing}
         ${c.phone && /^\+?[\d .-]{6,20}$/.test(c.phone) ? html` · ${link('tel:' + c.phone.replace(/[ .-]/g, ''), c.phone)}` : nothing}
         ${this.renderSources(c.sources)}
@@ -702,8 +701,7 @@ export class AideAssistantMedical extends LitElement {
           http: msg('le serveur a répondu par une erreur', { id: 'pack-http' }),
           type: msg('ce n’est pas un fichier JSON (type de contenu)', { id: 'pack-type' }),
           size: msg(str`fichier trop gros (plus de ${maxPackKb} Ko)`, { id: 'pack-size' }),
-          network: msg('téléchargement impossible', { id: 'pack-network' }),
-          timeout: msg('pas de réponse après 10 secondes', { id: 'pack-timeout' }),
+          network: msg('téléchargement impossible ou sans réponse en 10 secondes', { id: 'pack-network' }),
           json: msg('JSON illisible', { id: 'pack-json' }),
         }[load.problem!];
     return html`<li>
@@ -943,8 +941,9 @@ export class AideAssistantMedical extends LitElement {
       }
       ${s.options.map((o) => this.renderOption(o, scale, lang))}
       ${
-        // Only an eligible scheme shows its notes at once: the others stay short, details on demand.
-        s.status === 'eligible'
+        // Only an eligible scheme, or a closed one the doctor holds (what is kept, until when), shows its
+        // notes at once: the others stay short, details on demand.
+        s.status === 'eligible' || (s.status === 'closed' && s.options.length)
           ? more
           : s.notes.length || s.apply
             ? html`<details>
@@ -973,6 +972,12 @@ export class AideAssistantMedical extends LitElement {
     return html`<span class="e">${msg('estimation', { id: 'estimation' })}</span>`;
   }
 
+  private newWindow(url: string, label: string) {
+    return html`<a href=${url} target="_blank" rel="noopener noreferrer"
+      >${label}<span class="v"> ${msg('(nouvelle fenêtre)', { id: 'nouvelle-fenetre' })}</span></a
+    >`;
+  }
+
   /** Sources as links when they have a web address, else as a citation of the seed reference. */
   private renderSources(sources: readonly Source[] = []) {
     if (!sources.length) return nothing;
@@ -984,9 +989,7 @@ export class AideAssistantMedical extends LitElement {
             html`<li>
               ${
                 isUrl(s.url)
-                  ? html`<a href=${s.url} target="_blank" rel="noopener noreferrer"
-                      >${s.title || s.ref}<span class="v"> ${msg('(nouvelle fenêtre)', { id: 'nouvelle-fenetre' })}</span></a
-                    >`
+                  ? this.newWindow(s.url, s.title || s.ref)
                   : html`<cite>${s.title && s.title !== s.ref ? `${s.title}, ${s.ref}` : s.ref}</cite>`
               }${s.publisher && !s.title.includes(s.publisher) ? html` <small>(${msg(str`pack de ${s.publisher}`, { id: 'pack-publisher' })})</small>` : nothing}
             </li>`,

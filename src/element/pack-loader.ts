@@ -7,7 +7,7 @@
 import { MAX_PACK_BYTES } from '../engine/rules/pack.js';
 
 /** Why a pack could not be read; `detail` is shown as text after the localized reason. */
-export type PackProblem = 'url' | 'http' | 'type' | 'size' | 'network' | 'timeout' | 'json';
+export type PackProblem = 'url' | 'http' | 'type' | 'size' | 'network' | 'json';
 
 export interface PackLoad {
   url: string;
@@ -45,7 +45,6 @@ async function download(url: string): Promise<PackLoad> {
     const response = await fetch(url, {
       credentials: 'omit',
       signal: controller.signal,
-      headers: { accept: 'application/json' },
       referrerPolicy: 'no-referrer',
     });
     if (!response.ok) return fail('http', String(response.status));
@@ -75,7 +74,7 @@ async function download(url: string): Promise<PackLoad> {
       return fail('json', (error as Error).message);
     }
   } catch {
-    return fail(controller.signal.aborted ? 'timeout' : 'network');
+    return fail('network', controller.signal.aborted ? 'timeout' : '');
   } finally {
     clearTimeout(timer);
   }

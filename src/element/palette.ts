@@ -10,13 +10,16 @@ export interface Palette {
   accent: string;
   /** Text on `accent`: black or white, whichever contrasts more (always ≥ 4.58:1). */
   onAccent: string;
-  /** Accent for text, links and focus rings on a light background (≥ 4.5:1 on white). */
+  /** Accent for text, links and focus rings on a light background (≥ 4.5:1 on white and on the blocks' `LIGHT_SURFACE`). */
   accentOnLight: string;
-  /** Same on the dark background of `theme="dark"` (≥ 4.5:1 on `DARK_BACKGROUND`). */
+  /** Same on the dark background of `theme="dark"` (≥ 4.5:1 on `DARK_BACKGROUND` and on the blocks' `DARK_SURFACE`). */
   accentOnDark: string;
 }
 
 export const DARK_BACKGROUND: Rgb = [24, 26, 31];
+/** Background of the blocks (questions, cards), the harder one for links in each theme. */
+export const LIGHT_SURFACE: Rgb = [243, 245, 248];
+export const DARK_SURFACE: Rgb = [35, 38, 45];
 
 /** `#rgb`, `#rrggbb`, `rgb(r, g, b)` / `rgb(r g b)` → `[r, g, b]`; `undefined` otherwise. */
 export function parseColor(text: string): Rgb | undefined {
@@ -68,7 +71,7 @@ export function derivePalette(color: Rgb): Palette {
   return {
     accent: toHex(color),
     onAccent: contrast(color, WHITE) >= contrast(color, BLACK) ? '#ffffff' : '#000000',
-    accentOnLight: toHex(reach(color, BLACK, WHITE, 4.6)),
-    accentOnDark: toHex(reach(color, WHITE, DARK_BACKGROUND, 4.6)),
+    accentOnLight: toHex(reach(color, BLACK, LIGHT_SURFACE, 4.6)),
+    accentOnDark: toHex(reach(color, WHITE, DARK_SURFACE, 4.6)),
   };
 }

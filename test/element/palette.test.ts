@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { contrast, DARK_BACKGROUND, derivePalette, parseColor, type Rgb } from '../../src/element/palette.js';
+import { contrast, DARK_BACKGROUND, DARK_SURFACE, derivePalette, LIGHT_SURFACE, parseColor, type Rgb } from '../../src/element/palette.js';
 
 const rgb = (hex: string) => parseColor(hex)!;
 
@@ -33,6 +33,9 @@ describe('derivePalette', () => {
       expect(contrast(rgb(p.accent), rgb(p.onAccent)), `${p.accent} / ${p.onAccent}`).to.be.at.least(4.5);
       expect(contrast(rgb(p.accentOnLight), [255, 255, 255]), `${p.accentOnLight} on white`).to.be.at.least(4.5);
       expect(contrast(rgb(p.accentOnDark), DARK_BACKGROUND), `${p.accentOnDark} on dark`).to.be.at.least(4.5);
+      // Links also sit on the blocks' surfaces (questions, cards): darker in light mode, lighter in dark mode.
+      expect(contrast(rgb(p.accentOnLight), LIGHT_SURFACE), `${p.accentOnLight} on the light surface`).to.be.at.least(4.5);
+      expect(contrast(rgb(p.accentOnDark), DARK_SURFACE), `${p.accentOnDark} on the dark surface`).to.be.at.least(4.5);
     }
   });
 

@@ -122,6 +122,20 @@ describe('best combination, exclusions and contacts (issue 4)', () => {
     await noAxeViolations(el);
   });
 
+  it('shows what a doctor keeps of a closed scheme they hold, at once', async () => {
+    const el = await fixture<AideAssistantMedical>(
+      html`<aide-assistant-medical schemes="coscom,caim" as-of="2026-03-01"></aide-assistant-medical>`,
+    );
+    el.profile = { specialty: 'medecine-generale', sector: '1', zone: 'zip', heldContracts: [{ id: 'coscom', signed: '2023-01-01' }] };
+    await settle(el);
+    const coscom = $$(el, '[part=scheme]').find((c) => c.textContent!.includes('COSCOM'))!;
+    expect(coscom.classList.contains('closed')).to.be.true;
+    // The notes (contract kept, renewable) are visible, not folded under "En savoir plus".
+    expect([...coscom.querySelectorAll(':scope > .nt')].map((p) => p.textContent).join(' ')).to.contain('maintenue');
+    expect(coscom.querySelector('[part=option] table')).to.exist;
+    await noAxeViolations(el);
+  });
+
   it('has no combination block for a single scheme', async () => {
     const el = await fixture<AideAssistantMedical>(
       html`<aide-assistant-medical schemes="assistant-medical" as-of="2026-03-01"></aide-assistant-medical>`,
@@ -139,6 +153,12 @@ describe('best combination, exclusions and contacts (issue 4)', () => {
     const contacts = $(el, '[part=contacts]')!;
     expect(contacts.textContent).to.contain('Occitanie');
     expect(contacts.textContent).to.contain('med-in-occ');
+    // English labels follow the language.
+    el.lang = 'en';
+    await settle(el);
+    expect(text(el, '[part=contacts]')).to.contain('Occitanie CPAM contacts');
+    el.lang = 'fr';
+    await settle(el);
     const links = $$(el, '[part=contacts] a');
     expect(links.length).to.be.greaterThan(0);
     for (const a of links) expect(a.getAttribute('href')).to.match(/^(https?:|mailto:|tel:)/);
