@@ -23,22 +23,64 @@ function regionSchemes() {
   return { ids, all: [...ids, ...[...builtinRules.schemes.keys()].filter((id) => !ids.includes(id))] };
 }
 
+/** Display order chosen on the page, and the ticked schemes; reset when the region changes. */
+let order = [];
+let ticked = new Set();
+
+function resetSchemes() {
+  const { ids, all } = regionSchemes();
+  order = all;
+  ticked = new Set(ids);
+  renderSchemes();
+}
+
+function move(id, by, focusClass) {
+  const from = order.indexOf(id);
+  const to = from + by;
+  if (to < 0 || to >= order.length) return;
+  order.splice(from, 1);
+  order.splice(to, 0, id);
+  renderSchemes();
+  // Keep the focus on the button that was pressed, now on the moved row.
+  const row = $('schemes').querySelector(`li[data-id="${id}"]`);
+  const button = row.querySelector(`.${focusClass}`);
+  (button.disabled ? row.querySelector('button:not([disabled])') : button).focus();
+  update();
+}
+
 function renderSchemes() {
   const list = $('schemes');
-  const { ids, all } = regionSchemes();
   list.replaceChildren(
-    ...all.map((id) => {
+    ...order.map((id, index) => {
       const li = document.createElement('li');
       const label = document.createElement('label');
       const box = document.createElement('input');
       box.type = 'checkbox';
       box.name = 'scheme';
       box.value = id;
-      box.checked = ids.includes(id);
+      box.checked = ticked.has(id);
+      box.addEventListener('change', () => (box.checked ? ticked.add(id) : ticked.delete(id)));
       const code = document.createElement('code');
       code.textContent = id;
-      label.append(box, ' ', builtinRules.schemes.get(id).title, ' ', code);
-      li.append(label);
+      const title = builtinRules.schemes.get(id).title;
+      label.append(box, ' ', title, ' ', code);
+      const buttons = document.createElement('span');
+      buttons.className = 'order';
+      for (const [text, by, name, verb] of [
+        ['↑', -1, 'up', 'Monter'],
+        ['↓', 1, 'down', 'Descendre'],
+      ]) {
+        const button = document.createElement('button');
+        button.type = 'button';
+        button.className = name;
+        button.textContent = text;
+        button.setAttribute('aria-label', `${verb} : ${title}`);
+        button.disabled = index + by < 0 || index + by >= order.length;
+        button.addEventListener('click', () => move(id, by, name));
+        buttons.append(button);
+      }
+      li.dataset.id = id;
+      li.append(label, buttons);
       return li;
     }),
   );
@@ -48,7 +90,7 @@ function renderSchemes() {
 function attributes() {
   const attrs = [];
   if (regionSelect.value) attrs.push(['region', regionSelect.value]);
-  const checked = [...form.querySelectorAll('input[name=scheme]:checked')].map((b) => b.value);
+  const checked = order.filter((id) => ticked.has(id));
   const { ids } = regionSchemes();
   const same = checked.length === ids.length && checked.every((id, i) => id === ids[i]);
   if (!same && checked.length) attrs.push(['schemes', checked.join(',')]);
@@ -81,7 +123,7 @@ function update() {
 }
 
 regionSelect.addEventListener('change', () => {
-  renderSchemes();
+  resetSchemes();
   update();
 });
 form.addEventListener('input', update);
@@ -104,5 +146,5 @@ $('copy').addEventListener('click', async () => {
   }
 });
 
-renderSchemes();
+resetSchemes();
 update();
