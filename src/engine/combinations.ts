@@ -56,6 +56,8 @@ interface Candidate {
   less: number;
   estimate: boolean;
   pending: boolean;
+  /** A contract the doctor already holds: every combination keeps it. */
+  held: boolean;
 }
 
 /** Whole years from `from` to `to` (negative before). */
@@ -98,6 +100,7 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
       less: 0,
       estimate: false,
       pending: !r.options.length,
+      held,
     };
     for (const o of r.options) {
       const perYear = perYearOf(o, held, env.asOf);
@@ -110,6 +113,7 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
           less: o.totalMin !== undefined ? o.total - o.totalMin : 0,
           estimate: !!o.estimate || o.payments.some((p) => p.estimate),
           pending: false,
+          held,
         };
     }
     candidates.push(best);
@@ -176,8 +180,19 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
       bits[j] |= 1 << i;
     }
 
+  // Contracts already held stay in every combination: leaving one early is not an aid (CAIM: repay the prorata).
+  let heldMask = 0;
+  for (let i = 0; i < n; i++) {
+    if (!candidates[i].held) continue;
+    // A held contract the texts let the doctor resign for another aid (« en substitution ») is not forced.
+    let resignable = false;
+    for (let j = 0; j < n && !resignable; j++) if (j !== i && pairRule(candidates[i].id, candidates[j].id)?.resignable) resignable = true;
+    if (!resignable) heldMask |= 1 << i;
+  }
+  for (let i = 0; i < n; i++) if (heldMask & (1 << i) && conflict[i] & heldMask) heldMask = 0;
   // Every maximal set of pairwise-allowed schemes (amounts are never negative, so subsets are dominated).
   for (let m = 1; m < 1 << n; m++) {
+    if ((m & heldMask) !== heldMask) continue;
     let ok = true;
     for (let i = 0; i < n && ok; i++) if (m & (1 << i) && conflict[i] & m) ok = false;
     if (!ok) continue;

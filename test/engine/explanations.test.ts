@@ -123,3 +123,20 @@ test('year 1 of the assistant aid is paid in the month after signature, and says
   ).options[0].payments[0];
   assert.match(p.note!, /mois qui suit la signature/);
 });
+
+test('a contract already held is kept, not re-examined, and stays in every combination', () => {
+  const sim = simulate(
+    { ...gp, zone: 'zip', daysPerWeek: 4, pdsa: true, groupPractice: true, heldContracts: [{ id: 'caim', signed: '2021-03-01' }] },
+    { asOf: '2025-06-01', schemes: ['caim', 'coscom'] },
+  );
+  const caim = scheme(sim, 'caim');
+  assert.deepEqual(
+    caim.reasons.map((r) => [r.id, r.ok]),
+    [['contrat-en-cours', true]],
+  );
+  assert.match(caim.reasons[0].text, /01\/03\/2021/);
+  assert.deepEqual(caim.missing, []);
+  // COSCOM cannot be added while the CAIM runs, and dropping the CAIM is not offered as a "combination".
+  assert.ok(sim.exclusions.some((e) => e.kind === 'excluded' && e.schemes.includes('caim') && e.schemes.includes('coscom')));
+  for (const c of sim.combinations) assert.ok(c.schemes.includes('caim'));
+});

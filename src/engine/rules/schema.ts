@@ -209,6 +209,8 @@ export const cumulationFile = z.object({
       a: z.array(id).check(z.minLength(1)),
       b: z.optional(z.array(id)),
       until: z.optional(isoDate),
+      /** 'excluded' pairs only: a contract already held may be resigned to take the other (« en substitution »). */
+      resignable: z.optional(z.boolean()),
       /** The rule holds only for profiles where this test is true (e.g. only the ZIP majoration of the FMT). */
       when: z.optional(test),
       text: str,

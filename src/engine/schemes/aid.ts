@@ -38,6 +38,9 @@ const GENERIC = {
     s2: 'Secteur 2 : montant proratisé selon la part d’activité à tarifs opposables ({share}).',
     s2unknown: 'Secteur 2 : montant proratisé selon la part d’activité à tarifs opposables ; indiquez-la (montant maximal affiché).',
     renew: 'Si le contrat est renouvelé.',
+    held: 'Contrat signé le {d} : vous le conservez.',
+    heldUntil: 'Contrat signé le {d} : vous le conservez jusqu’au {end}.',
+    heldUndated: 'Vous avez signé ce contrat : vous le conservez.',
   },
   en: {
     ended: 'No new contracts since {d}.',
@@ -45,6 +48,9 @@ const GENERIC = {
     s2: 'Secteur 2: amount prorated by the share of activity at tarifs opposables ({share}).',
     s2unknown: 'Secteur 2: amount prorated by the share of activity at tarifs opposables; enter it (maximum shown).',
     renew: 'If the contract is renewed.',
+    held: 'Contract signed on {d}: you keep it.',
+    heldUntil: 'Contract signed on {d}: you keep it until {end}.',
+    heldUndated: 'You signed this contract: you keep it.',
   },
 };
 
@@ -181,10 +187,21 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
   const duration = regime.params?.duration?.value;
   if (held?.signed && duration) aid.set('end', frDate(addYears(held.signed, duration), env.lang));
 
-  for (const c of regime.conditions) {
-    const r = conditionReason(c, aid, env);
-    if (r) result.reasons.push(r);
-  }
+  if (held) {
+    // The conditions were checked when the contract was signed: say what the doctor keeps instead.
+    const d = held.signed ? frDate(held.signed, env.lang) : undefined;
+    const end = aid.extra.end as string | undefined;
+    result.reasons.push({
+      id: 'contrat-en-cours',
+      ok: true,
+      text: fill(d ? (end ? generic.heldUntil : generic.held) : generic.heldUndated, { d, end }, env.lang),
+      sources: aid.src(regime.signedTo?.sources ?? scheme.sources),
+    });
+  } else
+    for (const c of regime.conditions) {
+      const r = conditionReason(c, aid, env);
+      if (r) result.reasons.push(r);
+    }
   if (dateField && !fieldDate && !held && scheme.texts?.date) {
     result.reasons.push({
       id: 'date',
