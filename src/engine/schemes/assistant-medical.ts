@@ -114,7 +114,7 @@ export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, 
     };
     const p30 = countRow?.p30;
     if (p30) extra.p30 = p30.value;
-    if (!specialty) return reason(null, 'p30.unknown.specialist', 'unknown', ['specialty']);
+    if (!specialty) return reason(null, 'p30.unknown', 'unknown', ['specialty']);
     let below: Reason | undefined;
     if (profile.percentile !== undefined) {
       if (profile.percentile >= 30) return reason(true, 'p30.percentile.ok', 'ok', ['percentile']);
