@@ -109,6 +109,19 @@ const configs = [
     },
   },
   {
+    // The element class without registering the tag: for sites that pick their own tag name.
+    input: 'src/element/aide-assistant-medical.ts',
+    plugins: plugins({ browser: true }),
+    onwarn,
+    output: {
+      file: 'dist/element.js',
+      format: 'es',
+      sourcemap: true,
+      inlineDynamicImports: true,
+      generatedCode: 'es2015',
+    },
+  },
+  {
     input: 'src/index.ts',
     plugins: plugins({ browser: true }),
     onwarn,
