@@ -125,7 +125,7 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
   const reasonOf = (a: string, b: string, rule: Rule | undefined) => {
     let text = rule ? (en && rule.en) || rule.text : (en && file.fallback.en) || file.fallback.text;
     const seq = idx.sequences.get(key(a, b));
-    if (seq) text += ' ' + (seq.until && env.asOf > seq.until ? (seq.after ?? '') : (en && seq.en) || seq.text);
+    if (seq) text += ' ' + (seq.until && env.asOf > seq.until ? (en && seq.after_en) || seq.after || '' : (en && seq.en) || seq.text);
     return text.trim();
   };
   const sourcesOf = (a: string, b: string, rule: Rule | undefined) => {

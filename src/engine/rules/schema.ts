@@ -216,6 +216,7 @@ export const cumulationFile = z.object({
       text: str,
       en: optStr,
       after: optStr,
+      after_en: optStr,
       ...sourced,
     }),
   ),
