@@ -77,7 +77,7 @@ svg{display:block;width:100%;max-width:18rem;margin:.25em 0 .5em}
 .ch .bl{fill-opacity:.3}
 .ch text{fill:var(--mu);font-size:9px;text-anchor:middle}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
-thead th{white-space:nowrap}
+@container (min-width:24rem){thead th{white-space:nowrap}}
 th,td{padding:.3em .4em;border-bottom:1px solid var(--bd);text-align:right;vertical-align:top}
 th:first-child{text-align:left}
 thead th{font-size:.875em;color:var(--mu)}
