@@ -17,11 +17,11 @@ const KB = 1024;
 
 const budgets = [
   // Everything a page loads: Lit, validation (zod/mini), engine, all rules, French and English, UI.
-  { file: 'dist/aide-assistant-medical.js', target: 25 * KB, ceiling: 68 * KB },
+  { file: 'dist/aide-assistant-medical.js', target: 25 * KB, ceiling: 73 * KB },
   // The engine with its built-in rules, French texts, without rules-pack validation.
   { file: 'dist/engine-core.js', target: 12 * KB, ceiling: 31 * KB },
   // The full engine entry: core + rules packs (zod/mini) + English texts.
-  { file: 'dist/engine.js', target: undefined, ceiling: 45 * KB },
+  { file: 'dist/engine.js', target: undefined, ceiling: 48 * KB },
 ];
 
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
