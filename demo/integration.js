@@ -5,7 +5,8 @@ import { builtinRules } from '/dist/engine-core.js';
 const $ = (id) => document.getElementById(id);
 const form = $('settings');
 const widget = $('preview-widget');
-const DEFAULT_SCRIPT = 'https://cdn.jsdelivr.net/npm/aide-assistant-medical/dist/aide-assistant-medical.js';
+// The package is not published on a CDN yet: the webmaster hosts the file (dist/aide-assistant-medical.js).
+const DEFAULT_SCRIPT = '/assets/aide-assistant-medical.js';
 const EXAMPLE_PACK = 'packs/example-pack.json';
 
 // Regions: "follow the doctor's département" first, then every region of the rules.
