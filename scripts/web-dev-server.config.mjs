@@ -18,9 +18,9 @@ export default {
       ts: true,
       json: true,
       tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)),
-      // 'auto': only .ts files are transformed (to what the visiting browser supports);
-      // already-built files (dist/, node_modules) are served untouched.
-      target: 'auto',
+      // A fixed target: only .ts files are transformed; built files (dist/, node_modules) are served
+      // untouched whatever the visitor's user agent ('auto' tried to down-level dist/ for unknown ones).
+      target: 'es2022',
     }),
   ],
 };
