@@ -2,15 +2,17 @@
  * Engine benchmark (`npm run bench`): full evaluations of varied profiles on the shipped, minified
  * bundle, compared with the reference cost of such rules in Publicodes (about 1 ms per profile).
  * Figures, not assertions: performance is never checked in unit tests. CPU time is printed beside
- * wall time because a busy machine (CI, other processes) inflates wall time.
+ * wall time because a busy machine (CI, other processes) inflates wall time. Plain JavaScript run by
+ * node itself: a TypeScript loader would re-transform the bundle it measures.
  */
 import { performance } from 'node:perf_hooks';
-import { schemeIds, simulate, type Profile } from '../dist/engine-core.js';
+import { schemeIds, simulate } from '../dist/engine-core.js';
 
 const PUBLICODES_US_PER_PROFILE = 1000; // developers' guide reference figure
 const TARGET_RATIO = 100;
 
-const base: Profile[] = [
+/** @type {import('../dist/types/engine/types.js').Profile[]} */
+const base = [
   { specialty: 'medecine-generale', sector: '1', patienteleMT: 900, fileActive: 1550, percentile: 50 },
   {
     specialty: 'medecine-generale',
@@ -48,12 +50,8 @@ const base: Profile[] = [
 const dates = ['2022-01-01', '2024-09-01', '2025-06-01', '2026-03-01'];
 const cases = dates.flatMap((asOf) => base.map((p, i) => ({ p: { ...p, patienteleMT: p.patienteleMT && p.patienteleMT + i }, asOf })));
 
-interface Sample {
-  wall: number;
-  cpu: number;
-}
-
-function run(iterations: number, schemes: string[]): Sample {
+/** @returns {{ wall: number, cpu: number }} µs per evaluation */
+function run(iterations, schemes) {
   let sink = 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
@@ -67,10 +65,10 @@ function run(iterations: number, schemes: string[]): Sample {
   return { wall, cpu: (u.user + u.system) / iterations };
 }
 
-function measure(label: string, schemes: string[]): void {
+function measure(label, schemes) {
   run(20_000, schemes); // warm-up: let the JIT settle
   const samples = Array.from({ length: 7 }, () => run(20_000, schemes));
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[3];
+  const median = (xs) => xs.sort((a, b) => a - b)[3];
   const wall = median(samples.map((s) => s.wall));
   const cpu = median(samples.map((s) => s.cpu));
   const ratio = PUBLICODES_US_PER_PROFILE / cpu;
