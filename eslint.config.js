@@ -139,7 +139,7 @@ export default tseslint.config(
 
   // 5. Tests, scripts and configuration files.
   {
-    files: ['test/engine/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.ts', '*.{js,mjs,cjs}'],
+    files: ['test/engine/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'bench/**/*.{ts,mjs}', '*.{js,mjs,cjs}'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
