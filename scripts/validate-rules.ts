@@ -5,9 +5,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod/mini';
-import { departementsTable, pack, region } from '../src/engine/rules/pack-schema.js';
-import { cumulationFile, percentilesTable, scheme, sourcesTable, specialtiesTable } from '../src/engine/rules/schema.js';
-import { validateRuleFile, type RuleFileKind } from '../src/engine/rules/validate.js';
+import { ruleFileSchemas, validateRuleFile, type RuleFileKind } from '../src/engine/rules/validate.js';
 
 const root = new URL('../rules/', import.meta.url).pathname;
 
@@ -50,16 +48,7 @@ function main(): number {
   }
   // Each file kind is one definition; recursive parts (tests) are hoisted so every "#/$defs/…" resolves.
   const defs: Record<string, unknown> = {};
-  const parts = {
-    scheme,
-    specialties: specialtiesTable,
-    percentiles: percentilesTable,
-    sources: sourcesTable,
-    cumulation: cumulationFile,
-    region,
-    departements: departementsTable,
-    pack,
-  };
+  const parts = ruleFileSchemas;
   for (const [name, schema] of Object.entries(parts)) {
     const {
       $schema: _,

@@ -16,7 +16,8 @@ import {
 
 export type RuleFileKind = 'scheme' | 'specialties' | 'percentiles' | 'sources' | 'cumulation' | 'region' | 'departements' | 'pack';
 
-const schemas = {
+/** The schema of each kind of rule file (also the definitions of rules/schema.json). */
+export const ruleFileSchemas = {
   scheme,
   specialties: specialtiesTable,
   percentiles: percentilesTable,
@@ -29,7 +30,7 @@ const schemas = {
 
 /** Validates one rule file's parsed JSON; returns every problem with its JSON path. */
 export function validateRuleFile(kind: RuleFileKind, data: unknown): RuleIssue[] {
-  const r = check(schemas[kind] as Parameters<typeof check>[0], data);
+  const r = check(ruleFileSchemas[kind] as Parameters<typeof check>[0], data);
   if (!r.ok) return r.issues;
   if (kind === 'scheme') return crossCheckScheme(data as import('./schema.js').SchemeRules);
   if (kind === 'cumulation') return crossCheckCumulation((data as CumulationFile).rules, 'rules');
