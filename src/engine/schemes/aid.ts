@@ -7,7 +7,7 @@ import { evaluate, fill, pickText, type Context, type Vars, type Verdict } from 
 import { addMonths, addYears } from '../dates.js';
 import type { Figure, RegimeRules, SchemeRules } from '../rules/schema.js';
 import type { HeldContract, IsoDate, Note, OptionResult, Payment, Profile, Reason, SchemeResult, Source } from '../types.js';
-import { addFields, conditionReason, regimeAt, schemeTitle, statusOf, type Env } from './common.js';
+import { addFields, conditionReason, emptyResult, regimeAt, statusOf, type Env } from './common.js';
 
 export const HORIZON = 5;
 
@@ -143,15 +143,7 @@ class AidRun implements Aid, Context {
 }
 
 export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, compute: (aid: Aid) => void): SchemeResult {
-  const result: SchemeResult = {
-    id: scheme.id,
-    title: schemeTitle(scheme, env),
-    status: 'ineligible',
-    reasons: [],
-    missing: [],
-    options: [],
-    notes: [],
-  };
+  const result = emptyResult(scheme, env);
   const held = heldContract(scheme, profile, env.asOf);
   const dateField = scheme.dateField;
   const fieldDate = dateField ? (profile[dateField] as IsoDate | undefined) : undefined;

@@ -7,7 +7,7 @@ import { addMonths, addYears, firstAnniversaryOnOrAfter } from '../dates.js';
 import type { Distribution } from '../rules/ruleset.js';
 import type { AmountRow, OptionRules, RegimeRules, SchemeRules } from '../rules/schema.js';
 import type { ObjectiveTarget, Objectives, OptionResult, Payment, Profile, Reason, SchemeResult, Source } from '../types.js';
-import { addFields, conditionReason, makeContext, regimeAt, regimeNotes, schemeTitle, statusOf, text, type Env } from './common.js';
+import { addFields, conditionReason, emptyResult, makeContext, regimeAt, regimeNotes, statusOf, text, type Env } from './common.js';
 
 type AmountBand = 'standard' | 'p90' | 'p95';
 /** Percentile limits of the avenant 7 bands (1: P30–P50 … 5: ≥ P95); index 0 is below P30. */
@@ -47,15 +47,7 @@ const indexFromPercentile = (p: number) => AV7_LIMITS.filter((l) => p >= l).leng
 export function evaluateAssistantMedical(scheme: SchemeRules, profile: Profile, env: Env): SchemeResult {
   const contractDate = profile.contractDate ?? env.asOf;
   const regime = regimeAt(scheme, contractDate);
-  const result: SchemeResult = {
-    id: scheme.id,
-    title: schemeTitle(scheme, env),
-    status: 'ineligible',
-    reasons: [],
-    missing: [],
-    options: [],
-    notes: [],
-  };
+  const result = emptyResult(scheme, env);
   if (!regime) {
     result.reasons.push({
       id: 'regime',

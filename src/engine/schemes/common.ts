@@ -133,6 +133,11 @@ export function text(scheme: SchemeRules, key: string, variant: 'ok' | 'ko' | 'u
   return pickText(t, variant, env.lang, vars);
 }
 
+/** A scheme's result before evaluation: ineligible, nothing to ask, nothing offered. */
+export function emptyResult(scheme: SchemeRules, env: Env): SchemeResult {
+  return { id: scheme.id, title: schemeTitle(scheme, env), status: 'ineligible', reasons: [], missing: [], options: [], notes: [] };
+}
+
 export function schemeTitle(scheme: SchemeRules, env: Env): string {
   return (env.lang === 'en' && scheme.title_en) || scheme.title;
 }
