@@ -61,6 +61,8 @@ function statusLabel(status: SchemeStatus): string {
     ineligible: msg('Non éligible', { id: 'non-eligible' }),
     incomplete: msg('À compléter', { id: 'a-completer' }),
     closed: msg('Fermé aux nouveaux contrats', { id: 'ferme-aux-nouveaux-contrats' }),
+    held: msg('Contrat en cours', { id: 'contrat-en-cours' }),
+    'not-applicable': msg('Ne vous concerne pas', { id: 'ne-vous-concerne-pas' }),
   }[status];
 }
 

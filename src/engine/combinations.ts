@@ -1,8 +1,14 @@
 /**
  * Which eligible schemes can be combined, and which combination is worth the most over 5 years.
  * The rules are data (rules/cumulation.json): pairs not cumulable, explicitly cumulable, or unknown
- * (the texts are silent or conflict: assumed cumulable, and said so); sequences (b may follow a).
- * A pair no rule covers is reported as unknown with the file's fallback text.
+ * (the texts are silent or conflict); sequences (b may follow a). A pair no rule covers is unknown,
+ * with the file's fallback text.
+ *
+ * The first combination holds only cumulations the texts allow (an unknown pair counts as a conflict);
+ * the best one that needs an unknown cumulation comes second, « si votre CPAM accepte le cumul », only
+ * when it is worth more; then the best combination holding each scheme left out. Each is a maximum-weight
+ * set of pairwise-compatible schemes, found per connected component of the conflict graph by branch and
+ * bound: no enumeration of the 2ⁿ subsets, correct for any number of schemes.
  */
 import { evaluate, type Context } from './conditions.js';
 import type { CumulationFile } from './rules/schema.js';
@@ -50,10 +56,12 @@ function indexOf(file: CumulationFile): Index {
 
 interface Candidate {
   id: string;
+  /** Highest amount of each year (the best option). */
   perYear: number[];
+  /** Lowest amount of each year: the option the doctor may still choose, or a range's lower end. */
+  perYearMin: number[];
   total: number;
-  /** What the total may fall to when the amount is a range. */
-  less: number;
+  totalMin: number;
   estimate: boolean;
   pending: boolean;
   /** A contract the doctor already holds: every combination keeps it. */
@@ -67,7 +75,7 @@ function yearIndex(from: IsoDate, to: IsoDate): number {
   return Math.floor(months / 12);
 }
 
-/** Amounts of an option by year 1–5: contract years for a new contract, years from `asOf` for one already held. */
+/** Amounts of an option by year 1–5 (contract years, or years from `asOf` for a contract held); renewals never count. */
 function perYearOf(o: OptionResult, held: boolean, asOf: IsoDate): number[] {
   const out = new Array<number>(HORIZON).fill(0);
   for (const p of o.payments) {
@@ -77,7 +85,57 @@ function perYearOf(o: OptionResult, held: boolean, asOf: IsoDate): number[] {
   return out;
 }
 
-const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const sum = (xs: readonly number[]) => {
+  let t = 0;
+  for (const x of xs) t += x;
+  return t;
+};
+
+function candidateOf(r: SchemeResult, held: boolean, asOf: IsoDate): Candidate {
+  const c: Candidate = {
+    id: r.id,
+    perYear: new Array<number>(HORIZON).fill(0),
+    perYearMin: new Array<number>(HORIZON).fill(0),
+    total: 0,
+    totalMin: 0,
+    estimate: false,
+    pending: !held && !r.options.some((o) => !o.amountUnknown),
+    held,
+  };
+  let first = true;
+  for (const o of r.options) {
+    if (o.amountUnknown) continue;
+    const perYear = perYearOf(o, held, asOf);
+    const total = sum(perYear);
+    // A range (CDE): its lower end comes off the first year it pays.
+    const perYearMin = perYear.slice();
+    if (o.totalMin !== undefined) {
+      let less = o.total - o.totalMin;
+      for (let y = 0; y < HORIZON && less > 0; y++) {
+        const cut = Math.min(less, perYearMin[y]);
+        perYearMin[y] -= cut;
+        less -= cut;
+      }
+    }
+    const totalMin = sum(perYearMin);
+    if (o.estimate || o.payments.some((p) => p.estimate)) c.estimate = true;
+    // Options are alternatives: the best counts; when the choice is the doctor's to make, the least is the range's low end.
+    if (first || total > c.total) {
+      c.perYear = perYear;
+      c.total = total;
+      if (!r.choose) {
+        c.perYearMin = perYearMin;
+        c.totalMin = totalMin;
+      }
+    }
+    if (r.choose && (first || totalMin < c.totalMin)) {
+      c.perYearMin = perYearMin;
+      c.totalMin = totalMin;
+    }
+    first = false;
+  }
+  return c;
+}
 
 export function combine(results: SchemeResult[], profile: Profile, env: Env): { combinations: Combination[]; exclusions: Exclusion[] } {
   const file = env.rules.cumulation;
@@ -91,32 +149,9 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
   for (const r of results) {
     const scheme = env.rules.schemes.get(r.id);
     const held = !!scheme && !!heldContract(scheme, profile, env.asOf);
-    if (r.status !== 'eligible' && !(r.status === 'closed' && held && r.options.length)) continue;
-    // Options of one scheme are alternatives: the best one counts.
-    let best: Candidate = {
-      id: r.id,
-      perYear: new Array<number>(HORIZON).fill(0),
-      total: 0,
-      less: 0,
-      estimate: false,
-      pending: !r.options.length,
-      held,
-    };
-    for (const o of r.options) {
-      const perYear = perYearOf(o, held, env.asOf);
-      const total = sum(perYear);
-      if (total >= best.total)
-        best = {
-          id: r.id,
-          perYear,
-          total,
-          less: o.totalMin !== undefined ? o.total - o.totalMin : 0,
-          estimate: !!o.estimate || o.payments.some((p) => p.estimate),
-          pending: false,
-          held,
-        };
-    }
-    candidates.push(best);
+    // A held contract counts even when its payments are over: it still excludes what it excludes.
+    if (r.status !== 'eligible' && r.status !== 'held') continue;
+    candidates.push(candidateOf(r, held, env.asOf));
   }
 
   // The first rule for the pair whose condition holds for this profile (an unanswered condition does not hold).
@@ -146,28 +181,23 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
     if (ids.has(h.id)) continue;
     for (let i = candidates.length - 1; i >= 0; i--) {
       const rule = pairRule(h.id, candidates[i].id);
-      if (rule?.kind === 'unknown')
-        exclusions.push({
-          schemes: [h.id, candidates[i].id],
-          reason: reasonOf(h.id, candidates[i].id, rule),
-          sources: env.rules.resolve(rule.sources),
-          kind: 'unknown',
-        });
-      if (rule?.kind !== 'excluded') continue;
+      if (rule?.kind !== 'excluded' && rule?.kind !== 'unknown') continue;
       exclusions.push({
         schemes: [h.id, candidates[i].id],
         reason: reasonOf(h.id, candidates[i].id, rule),
         sources: env.rules.resolve(rule.sources),
-        kind: 'excluded',
+        kind: rule.kind,
       });
-      candidates.splice(i, 1);
+      if (rule.kind === 'excluded') candidates.splice(i, 1);
     }
   }
 
   const n = candidates.length;
   if (!n) return { combinations, exclusions };
-  const conflict = new Array<number>(n).fill(0);
-  const uncertain = new Array<number>(n).fill(0);
+  // Conflict lists: `hard` (excluded) and `soft` (unknown, a conflict only for confirmed combinations).
+  const hard: number[][] = candidates.map(() => []);
+  const soft: number[][] = candidates.map(() => []);
+  const resignable = new Array<boolean>(n).fill(false);
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
       const [a, b] = [candidates[i].id, candidates[j].id];
@@ -175,50 +205,150 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
       if (rule?.kind === 'allowed') continue;
       const kind = rule?.kind === 'excluded' ? 'excluded' : 'unknown';
       exclusions.push({ schemes: [a, b], reason: reasonOf(a, b, rule), sources: sourcesOf(a, b, rule), kind });
-      const bits = kind === 'excluded' ? conflict : uncertain;
-      bits[i] |= 1 << j;
-      bits[j] |= 1 << i;
+      const list = kind === 'excluded' ? hard : soft;
+      list[i].push(j);
+      list[j].push(i);
+      // A held contract the texts let the doctor resign for another aid (« en substitution ») is not forced.
+      if (rule?.resignable) resignable[i] = resignable[j] = true;
     }
 
   // Contracts already held stay in every combination: leaving one early is not an aid (CAIM: repay the prorata).
-  let heldMask = 0;
-  for (let i = 0; i < n; i++) {
-    if (!candidates[i].held) continue;
-    // A held contract the texts let the doctor resign for another aid (« en substitution ») is not forced.
-    let resignable = false;
-    for (let j = 0; j < n && !resignable; j++) if (j !== i && pairRule(candidates[i].id, candidates[j].id)?.resignable) resignable = true;
-    if (!resignable) heldMask |= 1 << i;
-  }
-  for (let i = 0; i < n; i++) if (heldMask & (1 << i) && conflict[i] & heldMask) heldMask = 0;
-  // Every maximal set of pairwise-allowed schemes (amounts are never negative, so subsets are dominated).
-  for (let m = 1; m < 1 << n; m++) {
-    if ((m & heldMask) !== heldMask) continue;
-    let ok = true;
-    for (let i = 0; i < n && ok; i++) if (m & (1 << i) && conflict[i] & m) ok = false;
-    if (!ok) continue;
-    let maximal = true;
-    for (let j = 0; j < n && maximal; j++) if (!(m & (1 << j)) && !(conflict[j] & m)) maximal = false;
-    if (!maximal) continue;
+  let forced = candidates.map((c, i) => c.held && !resignable[i]);
+  if (forced.some((f, i) => f && hard[i].some((j) => forced[j]))) forced = forced.map(() => false);
+  const weights = candidates.map((c) => c.total);
+  const confirmedConflicts = candidates.map((_, i) => [...hard[i], ...soft[i]]);
+
+  const toCombination = (set: number[]): Combination => {
+    set.sort((a, b) => a - b);
     const c: Combination = { schemes: [], total: 0, perYear: new Array<number>(HORIZON).fill(0) };
-    let less = 0;
+    const perYearMin = new Array<number>(HORIZON).fill(0);
     const pairs: string[][] = [];
     const pending: string[] = [];
-    for (let i = 0; i < n; i++) {
-      if (!(m & (1 << i))) continue;
+    const inSet = new Set(set);
+    for (const i of set) {
       const x = candidates[i];
       c.schemes.push(x.id);
-      for (let y = 0; y < HORIZON; y++) c.perYear[y] += x.perYear[y];
-      less += x.less;
+      for (let y = 0; y < HORIZON; y++) {
+        c.perYear[y] += x.perYear[y];
+        perYearMin[y] += x.perYearMin[y];
+      }
       if (x.estimate) c.estimate = true;
       if (x.pending) pending.push(x.id);
-      for (let j = i + 1; j < n; j++) if (m & (1 << j) && uncertain[i] & (1 << j)) pairs.push([x.id, candidates[j].id]);
+      for (const j of soft[i]) if (j > i && inSet.has(j)) pairs.push([x.id, candidates[j].id]);
     }
     c.total = sum(c.perYear);
-    if (less) c.totalMin = c.total - less;
+    const totalMin = sum(perYearMin);
+    if (totalMin < c.total) {
+      c.totalMin = totalMin;
+      c.perYearMin = perYearMin;
+    }
     if (pairs.length) c.uncertain = pairs;
     if (pending.length) c.pending = pending;
-    combinations.push(c);
+    return c;
+  };
+
+  const best = maxWeightSet(weights, confirmedConflicts, forced);
+  const first = toCombination(best);
+  combinations.push(first);
+  const seen = new Set([first.schemes.join('|')]);
+  const optimistic = toCombination(maxWeightSet(weights, hard, forced));
+  if (optimistic.total > first.total && optimistic.uncertain) {
+    combinations.push(optimistic);
+    seen.add(optimistic.schemes.join('|'));
   }
-  combinations.sort((a, b) => b.total - a.total || (a.uncertain?.length ?? 0) - (b.uncertain?.length ?? 0));
+  // Alternatives: the best confirmed combination holding each scheme the first one leaves out.
+  const others: Combination[] = [];
+  for (let v = 0; v < n; v++) {
+    if (best.includes(v) || confirmedConflicts[v].some((j) => forced[j])) continue;
+    const c = toCombination(
+      maxWeightSet(
+        weights,
+        confirmedConflicts,
+        forced.map((f, i) => f || i === v),
+      ),
+    );
+    const k = c.schemes.join('|');
+    if (!seen.has(k)) {
+      seen.add(k);
+      others.push(c);
+    }
+  }
+  others.sort((a, b) => b.total - a.total || (b.totalMin ?? b.total) - (a.totalMin ?? a.total));
+  combinations.push(...others);
   return { combinations, exclusions };
+}
+
+/**
+ * The set of vertices of largest total weight with no two in conflict, holding every forced vertex, made
+ * maximal (amounts are never negative: a compatible scheme is always added, even at 0 € for now). Solved
+ * per connected component by branch and bound, heaviest vertices first, bounded by what is still addable.
+ */
+export function maxWeightSet(weights: readonly number[], conflicts: readonly (readonly number[])[], forced: readonly boolean[]): number[] {
+  const n = weights.length;
+  const chosen: number[] = [];
+  const component = new Array<number>(n).fill(-1);
+  for (let s = 0; s < n; s++) {
+    if (component[s] >= 0) continue;
+    const members: number[] = [];
+    const stack = [s];
+    component[s] = s;
+    while (stack.length) {
+      const v = stack.pop()!;
+      members.push(v);
+      for (const u of conflicts[v])
+        if (component[u] < 0) {
+          component[u] = s;
+          stack.push(u);
+        }
+    }
+    chosen.push(...bestInComponent(members, weights, conflicts, forced));
+  }
+  return chosen;
+}
+
+function bestInComponent(
+  members: number[],
+  weights: readonly number[],
+  conflicts: readonly (readonly number[])[],
+  forced: readonly boolean[],
+): number[] {
+  if (members.length === 1) return members;
+  // Forced vertices first (decided at once), then heaviest first: good sets are found early, the bound prunes the rest.
+  const order = members.slice().sort((a, b) => Number(forced[b]) - Number(forced[a]) || weights[b] - weights[a] || a - b);
+  const blocked = new Map<number, number>(members.map((v) => [v, 0]));
+  const current: number[] = [];
+  let best: number[] = [];
+  let bestWeight = -1;
+  const bound = (from: number) => {
+    let b = 0;
+    for (let k = from; k < order.length; k++) if (!blocked.get(order[k])) b += weights[order[k]];
+    return b;
+  };
+  const search = (k: number, weight: number): void => {
+    if (k === order.length) {
+      if (weight > bestWeight) {
+        bestWeight = weight;
+        best = current.slice();
+      }
+      return;
+    }
+    if (weight + bound(k) <= bestWeight) return;
+    const v = order[k];
+    if (blocked.get(v)) return search(k + 1, weight); // forced but in conflict with another forced one: cannot be
+    current.push(v);
+    for (const u of conflicts[v]) blocked.set(u, blocked.get(u)! + 1);
+    search(k + 1, weight + weights[v]);
+    for (const u of conflicts[v]) blocked.set(u, blocked.get(u)! - 1);
+    current.pop();
+    if (!forced[v]) search(k + 1, weight);
+  };
+  search(0, 0);
+  // Maximal: add whatever still fits (schemes at 0 € for now, e.g. an amount not answered yet).
+  const inBest = new Set(best);
+  for (const v of order)
+    if (!inBest.has(v) && !conflicts[v].some((u) => inBest.has(u))) {
+      inBest.add(v);
+      best.push(v);
+    }
+  return best;
 }

@@ -20,6 +20,7 @@ const euros: FieldSpec = { type: 'number', min: 0, max: 10_000_000 };
 
 /** Every profile field the engine reads. The names are public API. */
 export const profileFields: Readonly<Record<string, FieldSpec>> = {
+  situation: { type: 'enum', values: ['installe', 'installation', 'remplacant', 'etudiant'] },
   specialty: { type: 'string' },
   sector: { type: 'enum', values: ['1', '2-optam', '2', 'non-conventionne'] },
   age: { type: 'integer', min: 18, max: 100 },
@@ -29,6 +30,7 @@ export const profileFields: Readonly<Record<string, FieldSpec>> = {
   ccamShare: share,
   newlyInstalled: bool,
   contractDate: date,
+  objectivesReached: bool,
   groupPractice: bool,
   coordinatedPractice: bool,
   zone: { type: 'enum', values: ['zip', 'zac', 'hors-zone'] },

@@ -1,12 +1,14 @@
 /** The public entry: one profile, one date, every scheme asked for → an explained result. */
+import { buildAnswer } from './answer.js';
 import { combine } from './combinations.js';
 import { isIsoDate, today } from './dates.js';
 import { normalizeProfile } from './profile.js';
 import type { RegionRules } from './rules/pack-schema.js';
 import { builtinRules, type RuleSet } from './rules/ruleset.js';
 import type { RuleIssue, SchemeRules } from './rules/schema.js';
-import { evaluateAssistantMedical } from './schemes/assistant-medical.js';
-import { addFields, type Env } from './schemes/common.js';
+import { askPriorities } from './schemes/aid.js';
+import { evaluateBandTable } from './schemes/band-table.js';
+import { Ask, type Env } from './schemes/common.js';
 import { installationEvaluators } from './schemes/installation.js';
 import type { FieldError, Lang, Note, Profile, RegionInfo, SchemeResult, SimulateOptions, Simulation } from './types.js';
 
@@ -14,7 +16,7 @@ type Evaluator = (scheme: SchemeRules, profile: Profile, env: Env) => SchemeResu
 
 /** One evaluator per kind of scheme; the rule file's `kind` picks it. */
 export const evaluators: Record<string, Evaluator> = {
-  'assistant-medical': evaluateAssistantMedical,
+  'band-table': evaluateBandTable,
   ...installationEvaluators,
 };
 
@@ -32,6 +34,9 @@ export function enablePacks(compiler: PackCompiler): void {
 }
 
 const quoteList = (ids: Iterable<string>) => [...ids].map((r) => `'${r}'`).join(', ');
+
+/** More scheme ids than any rule set could hold is a mistake (or an attack): the rest is ignored, and said. */
+export const MAX_SCHEMES = 100;
 
 /**
  * Simulates every requested scheme for a profile on a date. Never throws: invalid profile
@@ -112,27 +117,39 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
 
   let ids = region.schemes.filter((id) => rules.schemes.has(id));
   if (opts.schemes !== undefined) {
-    const asked = Array.isArray(opts.schemes) ? opts.schemes : [opts.schemes];
+    let asked: unknown[] = Array.isArray(opts.schemes) ? opts.schemes : [opts.schemes];
+    if (asked.length > MAX_SCHEMES) {
+      errors.push({
+        field: 'schemes',
+        value: `(${asked.length})`,
+        message: `Trop de dispositifs demandés (${asked.length}) : les ${MAX_SCHEMES} premiers sont pris en compte.`,
+      });
+      asked = asked.slice(0, MAX_SCHEMES);
+    }
     const known = asked.filter((id): id is string => typeof id === 'string' && rules.schemes.has(id));
-    const unknown = asked.filter((id) => !known.includes(id));
+    const unknown = asked.filter((id) => typeof id !== 'string' || !rules.schemes.has(id));
     if (unknown.length)
-      errors.push({ field: 'schemes', value: unknown, message: `Dispositif inconnu : attendu ${quoteList(rules.schemes.keys())}.` });
+      errors.push({
+        field: 'schemes',
+        value: unknown.slice(0, 10),
+        message: `Dispositif inconnu : attendu ${quoteList(rules.schemes.keys())}.`,
+      });
     if (known.length) ids = [...new Set(known)];
   }
 
   const env: Env = { asOf, lang, rules, region, departement };
   const schemes: SchemeResult[] = [];
-  const missing: string[] = [];
   for (const id of ids) {
     const scheme = rules.schemes.get(id)!;
     const evaluator = evaluators[scheme.kind];
     if (!evaluator) continue;
-    const r = evaluator(scheme, p, env);
-    schemes.push(r);
-    addFields(missing, r.missing);
+    schemes.push(evaluator(scheme, p, env));
   }
+  const missing = questions(schemes, p, env, opts.region !== undefined);
   const { combinations, exclusions } = combine(schemes, p, env);
+  const info = regionInfo(region, departement?.code, env);
   const sim: Simulation = {
+    answer: buildAnswer({ schemes, combinations, regionInfo: info, missing, profile: p, env }),
     asOf,
     rulesVersion: rules.version,
     region: region.id,
@@ -143,10 +160,40 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
     combinations,
     exclusions,
     notices,
-    regionInfo: regionInfo(region, departement?.code, env),
+    regionInfo: info,
   };
   if (pack) sim.pack = pack;
   return sim;
+}
+
+/**
+ * The questions still worth asking, most decisive first: only fields that can change the answer of a
+ * scheme that can still apply. The situation comes first when the schemes offered concern several
+ * situations; the département when a region's schemes or contacts depend on it.
+ */
+function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSet: boolean): string[] {
+  const rank = new Map<string, number>();
+  const order: string[] = [];
+  const put = (field: string, priority: number) => {
+    const known = rank.get(field);
+    if (known === undefined) order.push(field);
+    if (known === undefined || priority < known) rank.set(field, priority);
+  };
+  const open = schemes.filter((s) => s.status === 'eligible' || s.status === 'incomplete');
+  for (const s of open) {
+    const priorities = askPriorities.get(s);
+    for (const f of s.missing) put(f, priorities?.get(f) ?? Ask.Amount);
+  }
+  if (open.length && profile.situation === undefined) {
+    const families = new Set(open.map((s) => env.rules.schemes.get(s.id)?.situations?.join() ?? ''));
+    if (families.size > 1) put('situation', Ask.Situation);
+  }
+  if (open.length && profile.department === undefined) {
+    // A national embed: the région (its schemes and contacts) follows the département. A regional one: its per-département contacts.
+    const local = !regionSet || env.region.contacts.some((c) => c.department) || (env.region.facts ?? []).some((f) => f.department);
+    if (local) put('department', Ask.Amount);
+  }
+  return order.sort((a, b) => rank.get(a)! - rank.get(b)!);
 }
 
 const departementsSources = ['https://www.npmjs.com/package/@etalab/decoupage-administratif'];

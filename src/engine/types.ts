@@ -9,6 +9,8 @@ export type IsoDate = string;
 export type Sector = '1' | '2-optam' | '2' | 'non-conventionne';
 export type Zone = 'zip' | 'zac' | 'hors-zone';
 export type Lang = 'fr' | 'en';
+/** Where the doctor stands: installed, installing (or installed less than a year ago), replacing, student. */
+export type Situation = 'installe' | 'installation' | 'remplacant' | 'etudiant';
 
 /** A contract the doctor already holds (issue 4: closed schemes still show what is kept). */
 export interface HeldContract {
@@ -24,6 +26,8 @@ export interface HeldContract {
  * invalid values are reported in `Simulation.errors` and treated as unanswered.
  */
 export interface Profile {
+  /** Asked first when the schemes offered concern several situations: prunes whole families of questions. */
+  situation?: Situation;
   specialty?: string;
   sector?: Sector;
   age?: number;
@@ -36,8 +40,10 @@ export interface Profile {
   /** 0–1: share of fees from CCAM technical acts over the last 12 months. */
   ccamShare?: number;
   newlyInstalled?: boolean;
-  /** Signature date of the assistant contract (default: `asOf`). */
+  /** Signature date of the assistant contract (default: `asOf`); a past date is a contract already signed. */
   contractDate?: IsoDate;
+  /** The objectives of the assistant contract held were reached (second assistant, convention 2024). */
+  objectivesReached?: boolean;
   groupPractice?: boolean;
   coordinatedPractice?: boolean;
   zone?: Zone;
@@ -147,11 +153,33 @@ export interface ObjectiveTarget {
   min?: number;
 }
 
+/** One indicator's objective: the profile field it bears on, its initial value and the target. */
+export interface Target extends ObjectiveTarget {
+  field: string;
+}
+
 export interface Objectives {
+  /** Which rule set them, e.g. 'p95', '65-ans', 'taux', 'cpam'. */
+  rule?: string;
+  /** One entry per indicator the rule gives a figure for; empty when the objective is set with the CPAM. */
+  targets: Target[];
+  /** @deprecated since 0.2.0, removed in 0.3.0: read `targets` (the entry whose field is 'patienteleMT'). */
   patienteleMT?: ObjectiveTarget;
+  /** @deprecated since 0.2.0, removed in 0.3.0: read `targets` (the entry whose field is 'fileActive'). */
   fileActive?: ObjectiveTarget;
   text: string;
   estimate?: boolean;
+  sources: Source[];
+}
+
+/** The amounts of a higher band the doctor may be in, shown beside (never instead of) the option's payments. */
+export interface Alternative {
+  /** Band id, e.g. 'p90', 'p95'. */
+  band: string;
+  /** « Si votre CPAM vous situe dans la tranche P90 à P94 » */
+  text: string;
+  payments: Payment[];
+  total: number;
   sources: Source[];
 }
 
@@ -159,8 +187,20 @@ export interface OptionResult {
   /** '1/2-etp' | '1-etp' | '1/3-etp' for the assistant aid; scheme-specific otherwise. */
   id: string;
   label: string;
+  /** Short label for sentences (« mi-temps »). */
+  short?: string;
+  /** Payments of the signed term only (renewals are in `renewal`). */
   payments: Payment[];
+  /** Sum of `payments`. */
   total: number;
+  /** Payments if the contract is renewed (tacitly or on conditions): never counted in totals or combinations. */
+  renewal?: Payment[];
+  /** The patientèle band the payments are for (settled, or the lowest one possible). */
+  band?: { id: string; label: string };
+  /** Higher-band amounts when the band is not settled: `payments` are those of the lowest band possible. */
+  alternatives?: Alternative[];
+  /** The amount is not published: it is set with the CPAM (a rules pack may give it). */
+  amountUnknown?: boolean;
   /** Total is a range (CDE): lowest possible total. */
   totalMin?: number;
   objectives?: Objectives;
@@ -168,7 +208,11 @@ export interface OptionResult {
   estimate?: boolean;
 }
 
-export type SchemeStatus = 'eligible' | 'ineligible' | 'incomplete' | 'closed';
+/**
+ * eligible: every condition met; ineligible: one is not; incomplete: answers needed; closed: no new contract on that date;
+ * held: a contract the doctor holds (what is still to come); not-applicable: does not concern the doctor's situation (nothing asked).
+ */
+export type SchemeStatus = 'eligible' | 'ineligible' | 'incomplete' | 'closed' | 'held' | 'not-applicable';
 
 export interface Note {
   id: string;
@@ -188,9 +232,13 @@ export interface SchemeResult {
   /** Profile fields to ask next, most decisive first. */
   missing: string[];
   options: OptionResult[];
+  /** The options are a choice still open to the doctor, made by answering this profile field (e.g. 'option'). */
+  choose?: string;
   notes: Note[];
   /** How to apply: contacts and steps. */
   apply?: { text: string; links: Source[] };
+  /** What to prepare before applying. */
+  prepare?: { text: string; sources: Source[] };
 }
 
 export interface FieldError {
@@ -221,13 +269,18 @@ export interface RegionInfo {
 
 export interface Combination {
   schemes: string[];
-  /** Sum over the first 5 years (€): payments still to come for contracts already held. */
+  /** Sum over the first 5 years (€): payments still to come for contracts already held; renewals never count. */
   total: number;
   /** Years 1 to 5 from the simulation date (contract years for new contracts). */
   perYear: number[];
-  /** Lowest possible total when an amount is a range (CDE). */
+  /** Lowest possible total when an amount is a range (CDE) or depends on a choice not made yet (the assistant's working time). */
   totalMin?: number;
-  /** Pairs in this combination whose cumulation no known text settles (assumed possible). */
+  /** Lowest possible amount of each year, beside `perYear`, when `totalMin` is given. */
+  perYearMin?: number[];
+  /**
+   * Pairs in this combination whose cumulation no known text settles. A combination with such pairs is never
+   * the first: it is offered as « si votre CPAM accepte le cumul ».
+   */
   uncertain?: string[][];
   /** Schemes in this combination whose amount is not known yet (e.g. FMT without `fmtAmount`): counted 0. */
   pending?: string[];
@@ -243,7 +296,67 @@ export interface Exclusion {
   kind?: 'excluded' | 'unknown';
 }
 
+/** A figure that may be a range: `min` equals `max` when it is exact. */
+export interface Range {
+  min: number;
+  max: number;
+}
+
+/** What the figure of the answer takes for granted, and the answer that would settle it. */
+export interface Assumption {
+  field: string;
+  /** The value assumed, when one is (e.g. the contract date defaults to the simulation date). */
+  value?: unknown;
+  text: string;
+}
+
+export interface NextStep {
+  id: string;
+  text: string;
+  /** Where to go or whom to contact. */
+  links: Source[];
+  /** The scheme it is for, when it is one scheme's. */
+  scheme?: string;
+  /** The organisation to contact (the region's, for the doctor's département when known). */
+  contact?: Contact;
+}
+
+/**
+ * The answer, first: what the doctor can get, on what assumption, and what to do next. Built by the
+ * engine from the scheme results (the element never computes it); every figure is one of the results'.
+ */
+export interface Answer {
+  /** pending: not enough answers yet; eligible: a headline exists; ineligible: nothing offered applies. */
+  status: 'pending' | 'eligible' | 'ineligible';
+  /** One sentence: how much, for what, over how long; or why not; or what decides it. */
+  text: string;
+  /** Schemes of the headline: the best combination whose cumulations the texts confirm. */
+  schemes: string[];
+  /** Total over `years` years (`min` < `max` for a range: the assistant's working time, a CDE range). */
+  total?: Range;
+  /** Amount of the first year. */
+  firstYear?: Range;
+  years: number;
+  /** When the range comes from a choice the doctor has not made: each choice's figures. */
+  choices?: { field: string; value: string; label: string; total: number; firstYear: number }[];
+  /** What the figure assumes (each an answer that would settle it). */
+  assumes: Assumption[];
+  /** Schemes counted 0 € because their amount is not known yet (e.g. the FMT majoration without the forfait). */
+  pending?: string[];
+  /** « Jusqu'à » figures: a higher band the CPAM may give, or a cumulation the texts do not confirm. */
+  upTo: { reason: 'band' | 'cumulation'; total: number; text: string; schemes: string[] }[];
+  /** Some amount in the headline is an estimate. */
+  estimate?: boolean;
+  /** Profile fields whose answers would change the figure, most decisive first (a subset of `missing`). */
+  ask: string[];
+  nextSteps: NextStep[];
+  /** Sources of the headline's figures. */
+  sources: Source[];
+}
+
 export interface Simulation {
+  /** The answer to show first. */
+  answer: Answer;
   asOf: IsoDate;
   rulesVersion: string;
   region: string;

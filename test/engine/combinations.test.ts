@@ -17,6 +17,15 @@ for (const r of cumulation.rules) {
   else for (const x of r.a) for (const y of r.a) if (x !== y) excludedPairs.add(pairKey(x, y));
 }
 const allowedSet = (ids: string[]) => ids.every((a, i) => ids.slice(i + 1).every((b) => !excludedPairs.has(pairKey(a, b))));
+/** Pairs the rule file says are cumulable (unconditionally): the only ones a confirmed combination may hold. */
+const allowedPairs = new Set<string>();
+for (const r of cumulation.rules) {
+  if (r.kind !== 'allowed' || 'when' in r) continue;
+  const b = (r as { b?: string[] }).b;
+  if (b) for (const x of r.a) for (const y of b) allowedPairs.add(pairKey(x, y));
+  else for (const x of r.a) for (const y of r.a) if (x !== y) allowedPairs.add(pairKey(x, y));
+}
+const confirmedSet = (ids: string[]) => ids.every((a, i) => ids.slice(i + 1).every((b) => allowedPairs.has(pairKey(a, b))));
 
 const occitanie = {
   specialty: 'medecine-generale',
@@ -49,7 +58,8 @@ test('CAIM and the ARS Occitanie aid: excluded, with the rule and its sources; b
   const best = r.combinations[0];
   assert.ok(best.total > 0);
   assert.ok(allowedSet(best.schemes));
-  for (const c of r.combinations) assert.ok(best.total >= c.total);
+  assert.ok(!best.uncertain, 'the first combination holds only confirmed cumulations');
+  for (const c of r.combinations) if (!c.uncertain) assert.ok(best.total >= c.total);
   assert.equal(best.perYear.length, 5);
   assert.equal(
     best.perYear.reduce((a, b) => a + b, 0),
@@ -66,9 +76,15 @@ test('assistant médical aid with an installation aid: unknown, said rather than
   assert.ok(u);
   assert.equal(u.kind, 'unknown');
   assert.match(u.reason, /Aucune règle/);
-  const best = r.combinations[0];
-  assert.ok(best.schemes.includes('assistant-medical'));
-  assert.ok(best.uncertain?.some(([a, b]) => a === 'assistant-medical' || b === 'assistant-medical'));
+  // Never in the first combination: the best confirmed one (the assistant aid alone, worth the most) comes first,
+  // the one that needs the unknown cumulation second, « si votre CPAM accepte le cumul ».
+  const [best, second] = r.combinations;
+  assert.deepEqual(best.schemes, ['assistant-medical']);
+  assert.ok(!best.uncertain);
+  assert.ok(second.schemes.includes('assistant-medical') && second.schemes.includes('aide-installation-2026'));
+  assert.ok(second.uncertain?.some(([a, b]) => a === 'assistant-medical' || b === 'assistant-medical'));
+  assert.ok(second.total > best.total);
+  assert.equal(r.answer.upTo.find((u) => u.reason === 'cumulation')?.total, second.total);
   // The 2026 one-off aid and the FMT majoration are explicitly cumulable (W22): no exclusion entry.
   assert.ok(!r.exclusions.some((e) => e.schemes.includes('aide-installation-2026') && e.schemes.includes('fmt-majoration')));
   // At 2026 CAIM is closed, so it is in no combination.
@@ -82,13 +98,14 @@ test('held COSCOM versus the FMT majoration: one or the other ("en substitution"
   );
   const ex = r.exclusions.find((e) => e.schemes.includes('coscom') && e.schemes.includes('fmt-majoration'));
   assert.equal(ex?.kind, 'excluded');
-  // 10 % of a 60 000 € forfait beats the 5 000 €/year COSCOM still to come.
+  // 10 % of a 60 000 € forfait beats the 5 000 €/year COSCOM still to come in its running term (renewals never count).
   assert.deepEqual(
     r.combinations.map((c) => c.schemes),
     [['fmt-majoration'], ['coscom']],
   );
   assert.deepEqual(r.combinations[0].perYear, [6000, 6000, 6000, 6000, 6000]);
-  assert.deepEqual(r.combinations[1].perYear, [5000, 5000, 5000, 5000, 5000]);
+  assert.deepEqual(r.combinations[1].perYear, [5000, 5000, 0, 0, 0]);
+  assert.equal(r.schemes.find((x) => x.id === 'coscom')!.options[0].renewal?.length, 3);
 });
 
 test('an option démographique of 2011 rules out CAIM, COSCOM and COTRAM', () => {
@@ -149,27 +166,35 @@ const env = { asOf: '2026-03-01', lang: 'fr' as const, rules: builtinRules, regi
 const value = (s: SchemeResult) =>
   Math.max(0, ...s.options.map((o) => o.payments.filter((p) => p.year <= 5).reduce((t, p) => t + p.amount, 0)));
 
-test('property: the best combination has no excluded pair and its total is the maximum over allowed sets (brute force)', () => {
+test('property: the first combination is the best confirmed one (brute force); an unconfirmed one comes second only if worth more', () => {
   fc.assert(
     fc.property(results, (rs) => {
       const { combinations, exclusions } = combine(rs, {}, env);
       const eligible = rs.filter((s) => s.status === 'eligible');
       if (!eligible.length) return combinations.length === 0;
-      let max = 0;
+      let confirmed = 0;
+      let optimistic = 0;
       for (let m = 1; m < 1 << eligible.length; m++) {
         const set = eligible.filter((_, i) => m & (1 << i));
-        if (allowedSet(set.map((s) => s.id)))
-          max = Math.max(
-            max,
-            set.reduce((t, s) => t + value(s), 0),
-          );
+        const ids = set.map((s) => s.id);
+        const total = set.reduce((t, s) => t + value(s), 0);
+        if (allowedSet(ids)) optimistic = Math.max(optimistic, total);
+        if (confirmedSet(ids)) confirmed = Math.max(confirmed, total);
       }
-      const best = combinations[0];
-      assert.ok(allowedSet(best.schemes), `best ${best.schemes} has an excluded pair`);
-      assert.equal(best.total, max);
+      const [best, ...rest] = combinations;
+      assert.ok(confirmedSet(best.schemes), `best ${best.schemes} holds an unconfirmed or excluded pair`);
+      assert.ok(!best.uncertain);
+      assert.equal(best.total, confirmed);
+      const unsure = rest.filter((c) => c.uncertain);
+      assert.ok(unsure.length <= 1);
+      if (unsure.length) {
+        assert.equal(rest[0], unsure[0], 'the unconfirmed combination comes second');
+        assert.equal(unsure[0].total, optimistic);
+        assert.ok(unsure[0].total > best.total);
+      } else assert.equal(optimistic, confirmed, 'a combination worth more with an unknown cumulation is offered');
       for (const c of combinations) {
         assert.ok(allowedSet(c.schemes));
-        assert.ok(c.total <= best.total);
+        if (!c.uncertain) assert.ok(c.total <= best.total);
         assert.equal(
           c.perYear.reduce((a, b) => a + b, 0),
           c.total,
@@ -261,7 +286,8 @@ test('property: simulate never throws, amounts are finite, non-negative and with
       const r = simulate(p, { asOf: date, region });
       checkAmounts(r, p);
       for (const c of r.combinations) assert.ok(allowedSet(c.schemes.filter((id) => id !== 'option-demographique-2011')), c.schemes.join());
-      if (r.combinations.length) for (const c of r.combinations) assert.ok(c.total <= r.combinations[0].total);
+      if (r.combinations.length) for (const c of r.combinations) if (!c.uncertain) assert.ok(c.total <= r.combinations[0].total);
+      assert.ok(!r.combinations[0]?.uncertain, 'no unconfirmed cumulation in combinations[0]');
       for (const s of r.schemes)
         if (s.status === 'ineligible' || s.status === 'eligible') for (const x of s.reasons) assert.ok(x.sources.length, `${s.id}/${x.id}`);
     }),

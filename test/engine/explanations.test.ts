@@ -7,27 +7,49 @@ import { simulate } from '../../src/engine/index.js';
 const gp = { specialty: 'medecine-generale', sector: '1' };
 const scheme = (sim: ReturnType<typeof simulate>, id: string) => sim.schemes.find((s) => s.id === id)!;
 
-test('an amount read on a band estimated from 2019 limits is an estimate, down to the combination', () => {
+test('no band from limits of another distribution: 1 750 patients MT in 2024 gets the standard band, the higher ones apart', () => {
   const sim = simulate(
     { ...gp, patienteleMT: 1750, fileActive: 2500, newlyInstalled: false, age: 50, option: '1-etp' },
     { asOf: '2026-03-01', schemes: ['assistant-medical'] },
   );
-  const o = scheme(sim, 'assistant-medical').options[0];
-  assert.equal(o.total, 190000);
-  assert.equal(o.estimate, true);
-  assert.match(o.notes![0], /percentile/);
-  assert.equal(sim.combinations[0].estimate, true);
-  // With the percentile the CPAM gave, the same amount is firm.
+  const r = scheme(sim, 'assistant-medical');
+  assert.equal(r.status, 'eligible');
+  const o = r.options[0];
+  // Standard band (P30–P90): the least any eligible doctor gets, firm, not an estimate.
+  assert.equal(o.total, 132000);
+  assert.ok(!o.estimate);
+  assert.deepEqual(
+    o.alternatives?.map((a) => [a.band, a.total]),
+    [
+      ['p90', 144000],
+      ['p95', 190000],
+    ],
+  );
+  assert.equal(sim.missing[0], 'percentile');
+  assert.equal(sim.answer.total?.max, 132000);
+  assert.deepEqual(
+    sim.answer.upTo.map((u) => u.total),
+    [144000, 190000],
+  );
+  // With the percentile the CPAM gave, the higher amount is the payment, firm.
   const firm = simulate({ ...gp, percentile: 96, option: '1-etp' }, { asOf: '2026-03-01', schemes: ['assistant-medical'] });
+  assert.equal(scheme(firm, 'assistant-medical').options[0].total, 190000);
   assert.ok(!scheme(firm, 'assistant-medical').options[0].estimate);
+  assert.ok(!scheme(firm, 'assistant-medical').options[0].alternatives);
 });
 
-test('thresholds: 775 (2021) is ambiguous in the texts, 640 (avenant 7, "au moins") is not', () => {
+test('thresholds: 775 (2021) is ambiguous in the texts, so not eligible until the percentile says; 640 (avenant 7, "au moins") is not', () => {
   const p30 = (sim: ReturnType<typeof simulate>) => scheme(sim, 'assistant-medical').reasons.find((r) => r.id === 'patientele-p30')!;
-  const at775 = p30(simulate({ ...gp, patienteleMT: 775 }, { asOf: '2025-01-01', schemes: ['assistant-medical'] }));
-  assert.equal(at775.ok, true);
+  const sim775 = simulate({ ...gp, patienteleMT: 775 }, { asOf: '2025-01-01', schemes: ['assistant-medical'] });
+  const at775 = p30(sim775);
+  assert.equal(at775.ok, null);
   assert.equal(at775.estimate, true);
+  assert.equal(at775.fields?.[0], 'percentile');
   assert.match(at775.text, /divergent/);
+  assert.equal(scheme(sim775, 'assistant-medical').status, 'incomplete');
+  assert.equal(sim775.answer.status, 'pending');
+  assert.match(sim775.answer.text, /percentile/);
+  assert.ok(!sim775.combinations.length, 'never shown as a result');
   const at640 = p30(
     simulate(
       { ...gp, patienteleMT: 640, fileActive: 1300, contractDate: '2021-01-01' },
@@ -134,7 +156,11 @@ test('a contract already held is kept, not re-examined, and stays in every combi
     caim.reasons.map((r) => [r.id, r.ok]),
     [['contrat-en-cours', true]],
   );
-  assert.match(caim.reasons[0].text, /01\/03\/2021/);
+  assert.match(caim.reasons[0].text, /1ᵉʳ\smars 2021/);
+  assert.match(caim.reasons[0].text, /versements sont terminés/);
+  assert.equal(caim.status, 'held');
+  assert.equal(sim.answer.status, 'ineligible');
+  assert.match(sim.answer.text, /CAIM/);
   for (const f of ['installationDate', 'pdsa', 'zone']) assert.ok(!caim.missing.includes(f), `does not ask ${f} again`);
   // COSCOM cannot be added while the CAIM runs, and dropping the CAIM is not offered as a "combination".
   assert.ok(sim.exclusions.some((e) => e.kind === 'excluded' && e.schemes.includes('caim') && e.schemes.includes('coscom')));

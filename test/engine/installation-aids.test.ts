@@ -129,7 +129,7 @@ test('2025-06-01 offers CAIM and not the 2026 aids; 2026-03-01 the reverse', () 
     const s = scheme(y2026, id);
     assert.equal(s.status, 'closed', id);
     assert.deepEqual(s.options, [], id);
-    assert.match(s.reasons[0].text, /01\/01\/2026/);
+    assert.match(s.reasons[0].text, /1ᵉʳ\sjanvier 2026/);
     assert.ok(
       s.notes.some((n) => n.id === 'fin-2025'),
       `${id}: what replaces it`,
@@ -246,16 +246,26 @@ test('held contracts: a closed scheme shows what the holder keeps, until when', 
   };
   const r = simulate(p, { asOf: '2026-03-01', schemes: ['caim', 'coscom', 'fmt-majoration'] });
   const caim = scheme(r, 'caim');
-  assert.equal(caim.status, 'closed');
+  assert.equal(caim.status, 'held');
+  // The second half is due a year after the installation (50 % at installation, 50 % a year later), not after the signature.
   assert.deepEqual(
     caim.options[0].payments.map((x) => [x.amount, x.date]),
-    [[25000, '2026-04-01']],
+    [[25000, '2026-03-01']],
   );
-  assert.match(caim.notes.find((n) => n.id === 'titulaire')!.text, /01\/04\/2030/);
+  assert.match(caim.notes.find((n) => n.id === 'titulaire')!.text, /1ᵉʳ\savril 2030/);
   const coscom = scheme(r, 'coscom');
-  assert.equal(coscom.status, 'closed');
+  assert.equal(coscom.status, 'held');
   assert.ok(coscom.options[0].payments.every((x) => x.date! >= '2026-03-01'));
-  assert.equal(coscom.options[0].payments.length, 5);
+  // Signed 2023-01-01, renewed tacitly in 2026: the running 3-year term pays 3 more years; later years are a renewal, apart.
+  assert.deepEqual(
+    coscom.options[0].payments.map((x) => x.date),
+    ['2027-01-01', '2028-01-01', '2029-01-01'],
+  );
+  assert.equal(coscom.options[0].total, 15000);
+  assert.deepEqual(
+    coscom.options[0].renewal?.map((x) => x.date),
+    ['2030-01-01', '2031-01-01'],
+  );
   assert.ok(coscom.notes.some((n) => n.id === 'titulaire'));
   // A CAIM that ended (5 years) is no longer held.
   const ended = scheme(
@@ -318,7 +328,7 @@ test('every installation result explains itself: reasons and payments with sourc
 test('English: titles and generic texts switch language', () => {
   const r = simulate({}, { asOf: '2026-03-01', lang: 'en', schemes: ['caim'] });
   assert.equal(r.schemes[0].title, 'CAIM — installation aid contract');
-  assert.match(r.schemes[0].reasons[0].text, /No new contracts since 2026-01-01/);
+  assert.match(r.schemes[0].reasons[0].text, /No new contracts since 1 January 2026/);
 });
 
 test('CAIM: once in a career; a CAIM that ended closes the way to a new one', () => {

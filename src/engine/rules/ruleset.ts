@@ -9,6 +9,7 @@ import occitanie from '../../../rules/regions/occitanie.json';
 import aideInstallation2026 from '../../../rules/schemes/aide-installation-2026.json';
 import arsOccitanie from '../../../rules/schemes/ars-occitanie-installation.json';
 import assistantMedical from '../../../rules/schemes/assistant-medical.json';
+import assistantMedicalSecond from '../../../rules/schemes/assistant-medical-second.json';
 import caim from '../../../rules/schemes/caim.json';
 import cde from '../../../rules/schemes/cde.json';
 import cesp from '../../../rules/schemes/cesp.json';
@@ -62,6 +63,7 @@ export interface RuleSet {
 export const builtinInput: RuleSetInput = {
   schemes: [
     assistantMedical,
+    assistantMedicalSecond,
     caim,
     coscom,
     cotram,

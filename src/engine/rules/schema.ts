@@ -91,11 +91,79 @@ export const option = z.object({
   id,
   label: str,
   label_en: optStr,
+  /** Short label for sentences (e.g. « mi-temps »); the label when absent. */
+  short: optStr,
+  short_en: optStr,
   /** false: kept for running contracts only (no new subscription). */
   open: z.optional(z.boolean()),
   /** The option is offered only when this holds (e.g. 1 ETP only in zone sous-dense under avenant 7). */
   when: z.optional(test),
+  /** Amount rows by band level (`standard`, `p90`, …) or by kind (`rate`, `amount`); empty: set with the CPAM. */
   amounts: z.record(z.string(), amountRow),
+});
+
+/** Which profile fields measure the patientèle, by specialty: the first entry whose `when` holds applies. */
+const indicators = z.array(
+  z.object({ when: z.optional(test), fields: z.array(z.enum(['patienteleMT', 'fileActive'])).check(z.minLength(1)) }),
+);
+
+/**
+ * Minimum patientèle (a percentile of the specialty's national distribution), with the derogations
+ * that waive it, in the order the texts give them. Texts: `threshold.*` keys of the scheme or regime.
+ */
+export const minimum = z.object({
+  id,
+  percentile: z.number().check(z.gte(0), z.lte(100)),
+  derogations: z.optional(z.array(condition)),
+  ...sourced,
+});
+
+/**
+ * Patientèle bands that set the amount row: `from` is the lowest percentile of the band; a count places
+ * the doctor only through thresholds published for the regime's distribution (never an inferred one).
+ */
+export const bands = z.object({
+  indicators,
+  /** Several indicators (avenant 7: PMT and file active): the lowest band applies, the top one when any reaches it. */
+  topAny: z.optional(z.boolean()),
+  levels: z
+    .array(
+      z.object({
+        id,
+        from: z.number().check(z.gte(0), z.lte(100)),
+        /** Key of the options' amount rows for this band (default `standard`). */
+        amounts: optStr,
+        label: str,
+        label_en: optStr,
+      }),
+    )
+    .check(z.minLength(1)),
+  ...sourced,
+});
+
+/** Yearly payments of a contract: its length and, from `advanceFrom`, an advance at the anniversary and a balance later. */
+export const payment = z.object({
+  years: z.number().check(z.int(), z.gte(1), z.lte(50)),
+  advanceFrom: z.optional(z.number().check(z.int(), z.gte(1))),
+  advanceShare: z.optional(z.number().check(z.gte(0), z.lte(1))),
+  balanceDelayMonths: z.optional(z.number().check(z.int(), z.gte(0), z.lte(24))),
+  ...sourced,
+});
+
+/**
+ * One way of setting the objectives; the first rule whose `when` holds applies.
+ * maintain: keep the initial counts (down to `floor` × initial); reach: the given percentile of the specialty;
+ * rate: grow by `rates[option][band index]`; grid: a rules pack's objective grid; cpam: set with the CPAM (text only).
+ */
+export const objectiveRule = z.object({
+  id,
+  when: z.optional(test),
+  kind: z.enum(['maintain', 'reach', 'rate', 'grid', 'cpam']),
+  floor: z.optional(figure),
+  percentile: z.optional(z.number().check(z.gte(0), z.lte(100))),
+  rates: z.optional(z.record(z.string(), amountRow)),
+  text,
+  ...sourced,
 });
 
 export const regime = z.object({
@@ -117,6 +185,15 @@ export const regime = z.object({
   schedule: z.optional(
     z.array(z.object({ year: z.number().check(z.int(), z.gte(1)), share: z.number().check(z.gte(0), z.lte(1)), ...sourced })),
   ),
+  // band-table kind (assistant médical):
+  threshold: z.optional(minimum),
+  bands: z.optional(bands),
+  payment: z.optional(payment),
+  /** Indicators the objectives bear on, by specialty (GPs and pediatricians: both; others: file active). */
+  objectiveIndicators: z.optional(indicators),
+  objectives: z.optional(z.array(objectiveRule)),
+  /** Texts of this regime, over the scheme's texts of the same key. */
+  texts: z.optional(z.record(z.string(), text)),
 });
 
 export const scheme = z.object({
@@ -126,7 +203,14 @@ export const scheme = z.object({
   updated: isoDate,
   title: str,
   title_en: optStr,
-  kind: z.enum(['assistant-medical', 'prorata-days', 'forfait', 'percent-fees', 'allowance', 'one-off', 'percent-forfait', 'range']),
+  /** In sentences, with its article: « l’aide à l’emploi d’un assistant médical ». */
+  name: optStr,
+  name_en: optStr,
+  kind: z.enum(['band-table', 'prorata-days', 'forfait', 'percent-fees', 'allowance', 'one-off', 'percent-forfait', 'range']),
+  /** Situations the scheme concerns; another answered situation makes it not applicable, with nothing asked. */
+  situations: z.optional(z.array(z.enum(['installe', 'installation', 'remplacant', 'etudiant'])).check(z.minLength(1))),
+  /** The scheme concerns the doctor only when this holds; while it is unanswered the scheme is not applicable and asks nothing. */
+  applies: z.optional(test),
   /** Profile date that picks the regime (e.g. 'installationDate' for the 2026 aids, no retroactivity); default the simulation date. */
   dateField: optStr,
   /** Profile field the amount is computed from (days per week, fees, months, forfait). */
@@ -136,6 +220,8 @@ export const scheme = z.object({
   sources,
   regimes: z.array(regime).check(z.minLength(1)),
   apply: z.optional(z.object({ text: str, en: optStr, links: sources })),
+  /** What to prepare before contacting the organisation (documents, figures). */
+  prepare: z.optional(z.object({ text: str, en: optStr, sources })),
   texts: z.optional(z.record(z.string(), text)),
 });
 
@@ -171,6 +257,8 @@ export const percentilesTable = z.object({
     z.object({
       id,
       title: str,
+      /** What a rule author should know about the values (e.g. percentile labels that are a reading). */
+      note: optStr,
       /** Regimes that use this distribution. */
       regimes: z.array(id),
       rows: z.array(
@@ -233,6 +321,9 @@ export type AmountRow = z.infer<typeof amountRow>;
 export type Figure = z.infer<typeof figure>;
 export type TextRules = z.infer<typeof text>;
 export type NoteRules = z.infer<typeof note>;
+export type ThresholdRules = z.infer<typeof minimum>;
+export type BandsRules = z.infer<typeof bands>;
+export type ObjectiveRules = z.infer<typeof objectiveRule>;
 export type Test = TestShape;
 export type SpecialtiesTable = z.infer<typeof specialtiesTable>;
 export type PercentilesTable = z.infer<typeof percentilesTable>;

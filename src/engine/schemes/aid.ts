@@ -1,13 +1,15 @@
 /**
- * What the installation and retention aids share: the regime for the signature date (or a held
- * contract's), the "closed to new contracts" case with what a holder keeps, conditions → reasons,
- * notes with their `when`, payments, secteur 2 proration. Each kind file only computes its amounts.
+ * The one evaluation skeleton every kind of scheme shares: situation and scope, the regime for the signature
+ * date (or a held contract's), the "closed to new contracts" case with what a holder keeps, conditions →
+ * reasons, notes with their `when`, payments, renewals, secteur 2 proration. Each kind file only computes
+ * its amounts, through the one rule context below.
  */
 import { evaluate, fill, pickText, type Context, type Vars, type Verdict } from '../conditions.js';
-import { addMonths, addYears } from '../dates.js';
-import type { Figure, RegimeRules, SchemeRules } from '../rules/schema.js';
+import { addMonths, addYears, yearsBetween } from '../dates.js';
+import type { Specialty } from '../rules/ruleset.js';
+import type { Figure, RegimeRules, SchemeRules, TextRules } from '../rules/schema.js';
 import type { HeldContract, IsoDate, Note, OptionResult, Payment, Profile, Reason, SchemeResult, Source } from '../types.js';
-import { addFields, conditionReason, emptyResult, regimeAt, statusOf, type Env } from './common.js';
+import { addFields, Ask, conditionReason, emptyResult, regimeAt, statusOf, type Env } from './common.js';
 
 export const HORIZON = 5;
 
@@ -23,12 +25,16 @@ export interface Aid {
   result: SchemeResult;
   /** The value of the scheme's amount field, when answered (else it is added to `missing`). */
   amount: number | undefined;
+  specialty?: Specialty;
   fig(name: string): Figure | undefined;
   src(refs: readonly string[]): Source[];
-  ask(field: string): void;
+  /** Asks for a field, `priority` saying how decisive it is (see `Ask`). */
+  ask(field: string, priority?: number): void;
+  /** A text of the regime, else of the scheme. */
   text(key: string, variant: 'ok' | 'ko' | 'unknown'): string;
-  /** Sets a value texts can interpolate. */
+  /** Sets a value tests and texts can read. */
   set(name: string, value: unknown): void;
+  get(name: string): unknown;
 }
 
 const GENERIC = {
@@ -41,6 +47,8 @@ const GENERIC = {
     held: 'Contrat signé le {d} : vous le conservez.',
     heldUntil: 'Contrat signé le {d} : vous le conservez jusqu’au {end}.',
     heldUndated: 'Vous avez signé ce contrat : vous le conservez.',
+    heldDone: 'Contrat signé le {d} : ses versements sont terminés.',
+    situation: 'Ne concerne pas votre situation.',
   },
   en: {
     ended: 'No new contracts since {d}.',
@@ -51,11 +59,33 @@ const GENERIC = {
     held: 'Contract signed on {d}: you keep it.',
     heldUntil: 'Contract signed on {d}: you keep it until {end}.',
     heldUndated: 'You signed this contract: you keep it.',
+    heldDone: 'Contract signed on {d}: its payments are over.',
+    situation: 'Does not concern your situation.',
   },
 };
 
-export function frDate(d: IsoDate, lang: Env['lang']): string {
-  return lang === 'en' ? d : `${d.slice(8)}/${d.slice(5, 7)}/${d.slice(0, 4)}`;
+const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** One date format in every text: « 1ᵉʳ janvier 2026 », « 1 January 2026 ». */
+export function textDate(d: IsoDate, lang: Env['lang']): string {
+  const day = +d.slice(8, 10);
+  const month = +d.slice(5, 7) - 1;
+  if (lang === 'en') return `${day} ${MONTHS_EN[month]} ${+d.slice(0, 4)}`;
+  return `${day === 1 ? '1ᵉʳ' : day}\u00a0${MONTHS_FR[month]} ${+d.slice(0, 4)}`;
 }
 
 const dayMs = 86_400_000;
@@ -71,19 +101,34 @@ export function heldContract(scheme: SchemeRules, profile: Profile, asOf: IsoDat
   return c;
 }
 
+/** Derived values tests may read, and the answer to ask when they are unknown. */
+const ASK_FOR: Record<string, string> = {
+  specialtyGroup: 'specialty',
+  avenant7Scope: 'specialty',
+  specialtyLabel: 'specialty',
+  avenant7Local: 'department',
+  installedYears: 'installationDate',
+  contractYear: 'contractDate',
+  band: 'percentile',
+};
+
+/** Missing answers by scheme result, with how decisive each is: simulate() orders the questions by it. */
+export const askPriorities = new WeakMap<SchemeResult, Map<string, number>>();
+
 /**
- * One evaluation of one aid: the rule context (tests read the profile and a few derived values) and
- * the helpers kind files call. A class, so that an evaluation allocates one object, not a dozen closures.
+ * The one rule context: tests read the profile and a few values derived from it or set by the mechanism
+ * (band, derogation…). A class, so that an evaluation allocates one object, not a dozen closures; the
+ * profile is never copied nor used as a prototype (slow in V8).
  */
 class AidRun implements Aid, Context {
-  /** Values some texts interpolate beside the profile's ({end}, {engagement}). */
+  /** Values set by the mechanism beside the profile's; `vars` reads both. */
   readonly extra: Record<string, unknown> = {};
   readonly ctx: Aid['ctx'] = this;
   readonly vars: (name: string) => unknown;
   regime!: RegimeRules;
   amount: number | undefined;
-  private readonly heldIds: string[];
-  private readonly specialtyGroup: string | undefined;
+  readonly specialty?: Specialty;
+  readonly priorities = new Map<string, number>();
 
   constructor(
     readonly scheme: SchemeRules,
@@ -94,22 +139,45 @@ class AidRun implements Aid, Context {
     readonly result: SchemeResult,
     private readonly closed: boolean,
   ) {
-    this.vars = (name) => (this.extra[name] !== undefined ? this.extra[name] : this.profile[name]);
-    this.heldIds = profile.heldContracts?.map((c) => c.id) ?? [];
-    this.specialtyGroup = profile.specialty ? env.rules.specialties.get(profile.specialty)?.group : undefined;
+    this.vars = (name) => this.get(name);
+    this.specialty = profile.specialty ? env.rules.specialties.get(profile.specialty) : undefined;
+    askPriorities.set(result, this.priorities);
   }
+
   get(name: string): unknown {
-    if (name === 'installedYears') return this.profile.installationDate ? yearsFrom(this.profile.installationDate, this.start) : undefined;
-    if (name === 'specialtyGroup') return this.specialtyGroup;
+    const x = this.extra[name];
+    if (x !== undefined) return x;
+    const p = this.profile;
+    switch (name) {
+      case 'specialtyGroup':
+        return this.specialty?.group;
+      case 'avenant7Scope':
+        return this.specialty?.avenant7;
+      case 'specialtyLabel':
+        return this.specialty && ((this.env.lang === 'en' && this.specialty.label_en) || this.specialty.label);
+      case 'avenant7Local':
+        return this.specialty && avenant7Local(this.specialty.id, this.env);
+      case 'installedYears':
+        return p.installationDate ? yearsFrom(p.installationDate, this.start) : undefined;
+      case 'contractYear':
+        // A past signature date is a contract already signed: its current contract year.
+        return p.contractDate && p.contractDate <= this.env.asOf ? yearsBetween(p.contractDate, this.env.asOf) + 1 : undefined;
+      // Answers imply others: the situation, or a patientèle (an installed doctor), settle these two.
+      case 'student':
+        return p.student ?? (p.situation ? p.situation === 'etudiant' : installedHint(p) ? false : undefined);
+      case 'remplacant':
+        return p.remplacant ?? (p.situation ? p.situation === 'remplacant' : installedHint(p) ? false : undefined);
+    }
     // Contracts held: none when the profile lists none.
-    if (name.startsWith('holds.')) return this.heldIds.includes(name.slice(6));
-    return this.profile[name];
+    if (name.startsWith('holds.')) return !!p.heldContracts?.some((c) => c.id === name.slice(6));
+    return p[name];
   }
   askFor(name: string): string {
-    return name === 'installedYears' ? 'installationDate' : name === 'specialtyGroup' ? 'specialty' : name;
+    return ASK_FOR[name] ?? name;
   }
   fact(name: string): Verdict {
-    return { value: name === 'held' ? !!this.held : name === 'closed' ? this.closed : null, fields: [] };
+    const value = name === 'held' ? !!this.held : name === 'closed' ? this.closed : this.extra[name];
+    return { value: typeof value === 'boolean' ? value : null, fields: [] };
   }
   fig(name: string): Figure | undefined {
     return this.regime.params?.[name];
@@ -117,15 +185,19 @@ class AidRun implements Aid, Context {
   src(refs: readonly string[]): Source[] {
     return this.env.rules.resolve(refs);
   }
-  ask(field: string): void {
+  ask(field: string, priority: number = Ask.Amount): void {
+    const known = this.priorities.get(field);
+    if (known === undefined || priority < known) this.priorities.set(field, priority);
     addFields(this.result.missing, [field]);
   }
   text(key: string, variant: 'ok' | 'ko' | 'unknown'): string {
-    return pickText(this.scheme.texts?.[key], variant, this.env.lang, this.vars);
+    const t: TextRules | undefined = this.regime?.texts?.[key] ?? this.scheme.texts?.[key];
+    return pickText(t, variant, this.env.lang, this.vars);
   }
   set(name: string, value: unknown): void {
     this.extra[name] = value;
   }
+  /** The one note builder: a regime's notes whose `when` holds, texts filled. */
   notes(r: RegimeRules, conditionalOnly = false): Note[] {
     const out: Note[] = [];
     for (const n of r.notes ?? []) {
@@ -142,6 +214,19 @@ class AidRun implements Aid, Context {
   }
 }
 
+const installedHint = (p: Profile) => p.patienteleMT !== undefined || p.fileActive !== undefined || !!p.heldContracts?.length;
+
+/**
+ * Avenant 7/8: is the specialty on the region's list for the doctor's département? 'no-list' where the
+ * region publishes none (the national reading applies); undefined while the département is unknown.
+ */
+function avenant7Local(specialty: string, env: Env): 'listed' | 'not-listed' | 'no-list' | undefined {
+  const lists = env.region.avenant7Specialties;
+  if (!lists?.length) return 'no-list';
+  if (!env.departement) return undefined;
+  return lists.some((l) => l.department === env.departement!.code && l.specialties.includes(specialty)) ? 'listed' : 'not-listed';
+}
+
 export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, compute: (aid: Aid) => void): SchemeResult {
   const result = emptyResult(scheme, env);
   const held = heldContract(scheme, profile, env.asOf);
@@ -153,6 +238,23 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
   const closed = held ? !regimeAt(scheme, env.asOf) : !regime;
   const aid = new AidRun(scheme, profile, env, start, held, result, closed);
   const generic = GENERIC[env.lang];
+
+  // Not the doctor's situation, or a scheme for some doctors only: nothing to ask (a held contract always counts).
+  if (!held) {
+    const situation = profile.situation;
+    const outside = situation && scheme.situations && !scheme.situations.includes(situation);
+    if (outside || (scheme.applies && evaluate(scheme.applies, aid).value !== true)) {
+      result.status = 'not-applicable';
+      const own = scheme.texts?.applies;
+      result.reasons.push({
+        id: 'situation',
+        ok: false,
+        text: !outside && own ? pickText(own, 'unknown', env.lang, aid.vars) : generic.situation,
+        sources: aid.src(scheme.sources),
+      });
+      return result;
+    }
+  }
 
   if (!regime) {
     // Closed to new contracts (or not open yet) on that date: say since / from when, and what replaces it.
@@ -166,7 +268,7 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
     result.reasons.push({
       id: 'dates',
       ok: false,
-      text: own ? pickText(own, 'ko', env.lang, aid.vars) : fill(edge.t, { d: frDate(edge.d, env.lang) }, env.lang),
+      text: own ? pickText(own, 'ko', env.lang, aid.vars) : fill(edge.t, { d: textDate(edge.d, env.lang) }, env.lang),
       sources: aid.src(edge.s),
     });
     // Only the notes written for this case (their `when` holds): what replaces the scheme.
@@ -177,11 +279,11 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
   result.regime = regime.id;
   result.regimeTitle = (env.lang === 'en' && regime.title_en) || regime.title;
   const duration = regime.params?.duration?.value;
-  if (held?.signed && duration) aid.set('end', frDate(addYears(held.signed, duration), env.lang));
+  if (held?.signed && duration) aid.set('end', textDate(addYears(held.signed, duration), env.lang));
 
   if (held) {
     // The conditions were checked when the contract was signed: say what the doctor keeps instead.
-    const d = held.signed ? frDate(held.signed, env.lang) : undefined;
+    const d = held.signed ? textDate(held.signed, env.lang) : undefined;
     const end = aid.extra.end as string | undefined;
     result.reasons.push({
       id: 'contrat-en-cours',
@@ -203,20 +305,32 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
       fields: [dateField],
     });
   }
-  result.notes = aid.notes(regime);
   if (scheme.apply)
     result.apply = { text: (env.lang === 'en' && scheme.apply.en) || scheme.apply.text, links: aid.src(scheme.apply.links) };
-  if (result.reasons.some((r) => r.ok === false)) return result;
-  for (const r of result.reasons) if (r.ok === null) addFields(result.missing, r.fields ?? []);
-
-  const amountField = scheme.amountField;
-  aid.amount = amountField ? (profile[amountField] as number | undefined) : undefined;
-  compute(aid);
-  result.status = result.reasons.some((r) => r.ok === false) ? 'ineligible' : closed ? 'closed' : statusOf(result.reasons);
-  if (result.status === 'ineligible') {
+  if (scheme.prepare)
+    result.prepare = { text: (env.lang === 'en' && scheme.prepare.en) || scheme.prepare.text, sources: aid.src(scheme.prepare.sources) };
+  if (!result.reasons.some((r) => r.ok === false)) {
+    const amountField = scheme.amountField;
+    aid.amount = amountField ? (profile[amountField] as number | undefined) : undefined;
+    compute(aid);
+  }
+  // Notes last: the mechanism may have set values their `when` reads.
+  result.notes = [...result.notes, ...aid.notes(regime)];
+  const refuted = result.reasons.some((r) => r.ok === false);
+  if (held) {
+    // A held contract whose payments are all behind: kept, ended, not "0 €".
+    result.options = result.options.filter((o) => o.payments.length || o.renewal?.length);
+    if (!result.options.length && held.signed)
+      result.reasons[0].text = fill(generic.heldDone, { d: textDate(held.signed, env.lang) }, env.lang);
+  }
+  result.status = held ? 'held' : refuted ? 'ineligible' : statusOf(result.reasons);
+  if (refuted && !held) {
     result.options = [];
     result.missing = [];
-  }
+    aid.priorities.clear();
+  } else for (const r of result.reasons) if (r.ok === null) for (const f of r.fields ?? []) aid.ask(f, Ask.Eligibility);
+  // Most decisive first; equal priorities keep the order the rules gave.
+  result.missing.sort((a, b) => (aid.priorities.get(a) ?? Ask.Amount) - (aid.priorities.get(b) ?? Ask.Amount));
   return result;
 }
 
@@ -229,28 +343,33 @@ function dayAfter(d: IsoDate): IsoDate {
 }
 
 /**
- * One payment per contract year: `amounts[i]` for year i + 1, paid `payMonths` after the year starts.
- * For a contract already held, only the payments still to come.
+ * One payment per contract year: `amounts[i]` for year i + 1, paid `payMonths` after the year starts. The
+ * signed term's payments count; later years (a renewal, tacit or on conditions) go apart, never in totals.
+ * For a contract already held, only what is still to come, in the term that runs now.
  */
-export function yearly(aid: Aid, amounts: number[], sources: Source[], estimate?: string): Payment[] {
+export function yearly(aid: Aid, amounts: number[], sources: Source[], estimate?: string): { payments: Payment[]; renewal: Payment[] } {
   const pay = aid.fig('payMonths');
-  const years = aid.fig('years')?.value;
+  const term = aid.fig('years')?.value ?? amounts.length;
   const renew = GENERIC[aid.env.lang].renew;
-  return upcoming(
-    aid,
-    amounts.map((amount, i) => {
-      const p: Payment = { year: i + 1, amount, date: addMonths(aid.start, i * 12 + (pay?.value ?? 0)), sources };
-      const notes: string[] = [];
-      if (estimate) notes.push(estimate);
-      if (pay?.inferred) notes.push(pay.inferred);
-      if (years && i >= years) notes.push(renew);
-      if (notes.length) {
-        p.estimate = true;
-        p.note = notes.join(' ');
-      }
-      return p;
-    }),
-  );
+  // The term running on the simulation date (a held contract renewed tacitly is in its k-th term).
+  const elapsed = aid.held ? Math.max(0, Math.floor(yearsFrom(aid.start, aid.env.asOf))) : 0;
+  const termEnd = (Math.floor(elapsed / term) + 1) * term;
+  const payments: Payment[] = [];
+  const renewal: Payment[] = [];
+  amounts.forEach((amount, i) => {
+    const p: Payment = { year: i + 1, amount, date: addMonths(aid.start, i * 12 + (pay?.value ?? 0)), sources };
+    const notes: string[] = [];
+    if (estimate) notes.push(estimate);
+    if (pay?.inferred) notes.push(pay.inferred);
+    if (i >= termEnd) notes.push(renew);
+    if (notes.length) {
+      p.estimate = !!(estimate || pay?.inferred);
+      p.note = notes.join(' ');
+    }
+    if (aid.held && p.date! < aid.env.asOf) return;
+    (i < termEnd ? payments : renewal).push(p);
+  });
+  return { payments, renewal };
 }
 
 /** A held contract shows what is still to come; a new one every payment. */
@@ -259,7 +378,7 @@ export function upcoming(aid: Aid, payments: Payment[]): Payment[] {
 }
 
 /**
- * Contract years shown: the contract's length, up to the 5-year horizon when it can be renewed
+ * Contract years computed: the contract's length, up to the 5-year horizon when it can be renewed
  * (for a contract already held, 5 more years from the simulation date), never beyond `maxYears`.
  */
 export function yearsShown(aid: Aid): number {
@@ -283,7 +402,7 @@ export function sector2Share(aid: Aid): { share: number; note?: string; estimate
     aid.ask('opposableShare');
     return { share: 1, note: g.s2unknown, estimate: true };
   }
-  return { share: s, note: fill(g.s2, { share: `${Math.round(s * 100)} %` }, aid.env.lang), estimate: !!rule.inferred };
+  return { share: s, note: fill(g.s2, { share: `${Math.round(s * 100)}\u00a0%` }, aid.env.lang), estimate: !!rule.inferred };
 }
 
 export function option(aid: Aid, payments: Payment[], extra: Partial<OptionResult> = {}): OptionResult {
@@ -295,6 +414,7 @@ export function option(aid: Aid, payments: Payment[], extra: Partial<OptionResul
     total: payments.reduce((t, p) => t + p.amount, 0),
     ...extra,
   };
+  if (!out.renewal?.length) delete out.renewal;
   if (payments.some((p) => p.estimate)) out.estimate = true;
   return out;
 }

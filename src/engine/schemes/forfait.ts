@@ -26,6 +26,11 @@ function compute(aid: Aid): void {
   }
   const s2 = sector2Share(aid);
   amount = Math.round(amount * s2.share);
-  const payments = yearly(aid, new Array<number>(yearsShown(aid)).fill(amount), aid.src(base.sources), s2.estimate ? s2.note : undefined);
-  aid.result.options.push(option(aid, payments, s2.note && !s2.estimate ? { notes: [s2.note] } : {}));
+  const { payments, renewal } = yearly(
+    aid,
+    new Array<number>(yearsShown(aid)).fill(amount),
+    aid.src(base.sources),
+    s2.estimate ? s2.note : undefined,
+  );
+  aid.result.options.push(option(aid, payments, { renewal, ...(s2.note && !s2.estimate ? { notes: [s2.note] } : {}) }));
 }

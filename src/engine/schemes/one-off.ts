@@ -7,7 +7,7 @@ import type { SchemeRules } from '../rules/schema.js';
 import type { Profile, SchemeResult } from '../types.js';
 import { evaluateAid, type Aid } from './aid.js';
 import { addMonths } from '../dates.js';
-import type { Env } from './common.js';
+import { Ask, type Env } from './common.js';
 
 export const evaluateOneOff = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult => evaluateAid(scheme, profile, env, compute);
 
@@ -28,5 +28,5 @@ function compute(aid: Aid): void {
     });
   }
   // The situations are alternatives: their questions matter only while none applies.
-  if (!aid.result.options.length) for (const f of unknown) aid.ask(f);
+  if (!aid.result.options.length) for (const f of unknown) aid.ask(f, Ask.Eligibility);
 }

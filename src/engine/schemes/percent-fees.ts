@@ -28,6 +28,6 @@ function compute(aid: Aid): void {
     sources = rate.sources;
     amounts.push(Math.min(cap, Math.round(rate.value * fees * s2.share)));
   }
-  const payments = yearly(aid, amounts, aid.src(sources), s2.estimate ? s2.note : undefined);
-  aid.result.options.push(option(aid, payments, s2.note && !s2.estimate ? { notes: [s2.note] } : {}));
+  const { payments, renewal } = yearly(aid, amounts, aid.src(sources), s2.estimate ? s2.note : undefined);
+  aid.result.options.push(option(aid, payments, { renewal, ...(s2.note && !s2.estimate ? { notes: [s2.note] } : {}) }));
 }

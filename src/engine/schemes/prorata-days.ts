@@ -45,11 +45,13 @@ function compute(aid: Aid): void {
   const payments: Payment[] = [];
   let paid = 0;
   const schedule = regime.schedule ?? [{ year: 1, share: 1, sources: [...sources] }];
+  // The first instalment is due at the installation (CAIM: « 50 % à l'installation »), not at the signature.
+  const from = aid.profile.installationDate ?? aid.start;
   schedule.forEach((s, i) => {
     // The last instalment takes the rounding remainder so that the instalments add up to the total.
     const amount = i === schedule.length - 1 ? total - paid : Math.round(total * s.share);
     paid += amount;
-    const p: Payment = { year: s.year, amount, date: addYears(aid.start, s.year - 1), sources: aid.src(s.sources) };
+    const p: Payment = { year: s.year, amount, date: addYears(from, s.year - 1), sources: aid.src(s.sources) };
     if (inferred || s.inferred) {
       p.estimate = true;
       p.note = inferred ?? s.inferred;
