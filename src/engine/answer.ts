@@ -23,8 +23,9 @@ import type {
 
 const T = {
   fr: {
-    can: 'Vous pouvez prétendre à {names} : {amount}{horizon}{first}.',
-    canHeld: 'Vous pouvez compter sur {names} : {amount}{horizon}{first}.',
+    can: 'Vous pouvez prétendre {names}\u00a0: {amount}{horizon}{first}.',
+    canPending: 'Vous pouvez prétendre {names}\u00a0: le montant dépend de vos réponses.',
+    canHeld: 'Vous pouvez compter sur {names}\u00a0: {amount}{horizon}{first}.',
     horizon: ' sur {years} ans',
     firstYear: ', dont {first} la 1ʳᵉ année',
     once: ', versés la 1ʳᵉ année',
@@ -33,20 +34,21 @@ const T = {
     span: '{min} à {max}',
     and: ' et ',
     pendingName: '{name} (montant à préciser)',
-    none: 'Aucune des aides proposées ne vous est ouverte : {why}',
+    none: 'Aucune des aides proposées ne vous est ouverte\u00a0: {why}',
     noneShort: 'Aucune des aides proposées ne vous est ouverte.',
-    start: 'Répondez aux questions : le montant s’affiche dès qu’il est établi.',
-    option: 'Le montant dépend du temps de travail de l’assistant : mi-temps ou temps plein.',
-    band: 'Montants de la tranche {band}, la plus basse : votre CPAM peut vous situer plus haut.',
+    start: 'Répondez aux questions\u00a0: le montant s’affiche dès qu’il est établi.',
+    option: 'Le montant dépend du temps de travail de l’assistant\u00a0: mi-temps ou temps plein.',
+    band: 'Montants de la tranche {band}, la plus basse\u00a0: votre CPAM peut vous situer plus haut.',
     date: 'Contrat signé le {date}.',
-    pending: '{name} : montant à préciser.',
-    upBand: '{condition} : {total}{horizon}.',
-    upCumul: 'Si votre CPAM accepte le cumul avec {names} : {total}{horizon}.',
-    prepare: 'À préparer : ',
+    pending: '{name}\u00a0: montant à préciser.',
+    upBand: '{condition}\u00a0: {total}{horizon}.',
+    upCumul: 'Si votre CPAM accepte le cumul avec {names}\u00a0: {total}{horizon}.',
+    prepare: 'À préparer\u00a0: ',
     heldOnly: 'Aucune nouvelle aide ne s’ajoute pour l’instant à {names}, que vous conservez.',
   },
   en: {
     can: 'You can claim {names}: {amount}{horizon}{first}.',
+    canPending: 'You can claim {names}: the amount depends on your answers.',
     canHeld: 'You can count on {names}: {amount}{horizon}{first}.',
     horizon: ' over {years} years',
     firstYear: ', of which {first} in year 1',
@@ -74,6 +76,10 @@ const T = {
 export function money(n: number, lang: Env['lang']): string {
   return lang === 'en' ? `€${formatNumber(n, lang)}` : `${formatNumber(n, lang)}\u00a0€`;
 }
+
+/** « à » before each name, contracted as French requires: à le → au, à les → aux. */
+const withA = (name: string) =>
+  name.startsWith('le ') ? `au ${name.slice(3)}` : name.startsWith('les ') ? `aux ${name.slice(4)}` : `à ${name}`;
 
 const list = (names: string[], lang: Env['lang']) =>
   names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')}${T[lang].and}${names[names.length - 1]}`;
@@ -173,10 +179,11 @@ export function buildAnswer({ schemes, combinations, regionInfo, missing, profil
   }
 
   const held = results.some((r) => r.status === 'held');
-  const names = list(
-    best.schemes.map((id) => (best.pending?.includes(id) ? fill(t.pendingName, { name: name(id) }, lang) : name(id))),
-    lang,
-  );
+  const named = (id: string) => {
+    const n = held || lang === 'en' ? name(id) : withA(name(id));
+    return best.pending?.includes(id) && best.total > 0 ? fill(t.pendingName, { name: n }, lang) : n;
+  };
+  const names = list(best.schemes.map(named), lang);
   let amount: string;
   if (total.min === total.max) amount = money(total.max, lang);
   else if (choices && choices.length > 1)
@@ -195,14 +202,14 @@ export function buildAnswer({ schemes, combinations, regionInfo, missing, profil
     years === 1
       ? ''
       : fill(t.firstYear, { first: firstYear.min === firstYear.max ? money(firstYear.max, lang) : span(firstYear, lang) }, lang);
-  const text = fill(held ? t.canHeld : t.can, { names, amount, horizon, first: firstText }, lang);
+  // Every amount still to be set (a CESP without its months): no figure to headline, only what it depends on.
+  const unset = best.total === 0 && !!best.pending?.length;
+  const text = fill(unset ? t.canPending : held ? t.canHeld : t.can, { names, amount, horizon, first: firstText }, lang);
 
   const answer: Answer = {
     status: 'eligible',
     text,
     schemes: best.schemes,
-    total,
-    firstYear,
     years,
     assumes,
     upTo,
@@ -210,6 +217,10 @@ export function buildAnswer({ schemes, combinations, regionInfo, missing, profil
     nextSteps: nextSteps(results, contact, t.prepare),
     sources: sourcesOf(results),
   };
+  if (!unset) {
+    answer.total = total;
+    answer.firstYear = firstYear;
+  }
   if (choices && choices.length > 1) answer.choices = choices;
   if (best.pending?.length) answer.pending = best.pending;
   if (best.estimate) answer.estimate = true;
@@ -275,11 +286,17 @@ function withoutHeadline(schemes: SchemeResult[], profile: Profile, contact: Con
   const open = schemes.find((s) => s.status === 'incomplete');
   if (open) {
     const answered = Object.keys(profile).length > 0;
-    const reason = open.reasons.find((r) => r.ok === null);
+    // What decides it, when the texts leave a doubt on the very answer given (775 patients exactly); else, the next questions.
+    const reason = open.reasons.find((r) => r.ok === null && r.estimate);
     return { ...base, status: 'pending', text: answered && reason ? reason.text : t.start, nextSteps: [] };
   }
   const refused = schemes.find((s) => s.status === 'ineligible');
-  const why = refused?.reasons.find((r) => r.ok === false);
+  const found = refused?.reasons.find((r) => r.ok === false);
+  // After a colon, French goes on in lower case (an acronym such as « CAIM » stays as it is).
+  const why = found && {
+    ...found,
+    text: /^\p{Lu}\p{Ll}/u.test(found.text) ? found.text[0].toLowerCase() + found.text.slice(1) : found.text,
+  };
   return {
     ...base,
     status: schemes.length ? 'ineligible' : 'pending',

@@ -110,7 +110,7 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
       text:
         lang === 'en'
           ? `${departement.name} (${departement.code}) is not in ${region.title_en ?? region.title}: that region's own aids do not apply; the national schemes still do.`
-          : `${departement.name} (${departement.code}) n'est pas en ${region.title} : les aides propres à cette région ne s'appliquent pas ; les dispositifs nationaux restent valables.`,
+          : `${departement.name} (${departement.code}) n’est pas en ${region.title}\u00a0: les aides propres à cette région ne s’appliquent pas\u202f; les dispositifs nationaux restent valables.`,
       sources: rules.resolve(departementsSources),
     });
   }

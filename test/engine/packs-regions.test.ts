@@ -40,7 +40,7 @@ test('the region follows the département; a département outside the configured
   const outside = simulate({ department: '75' }, { region: 'occitanie' });
   assert.equal(outside.region, 'occitanie');
   assert.deepEqual(outside.errors, []);
-  assert.match(outside.notices[0].text, /Paris \(75\) n'est pas en Occitanie/);
+  assert.match(outside.notices[0].text, /Paris \(75\) n’est pas en Occitanie/);
 });
 
 test('Centre-Val de Loire specialty exceptions: avenant 7/8 only, named départements only', () => {

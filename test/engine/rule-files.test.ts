@@ -1,9 +1,11 @@
 // The rule files validate, and a broken file is rejected with a path and what was expected.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { validateRuleFile } from '../../src/engine/rules/validate.js';
 
+const root = new URL('../../rules/', import.meta.url).pathname;
 const read = (f: string) => JSON.parse(readFileSync(new URL(`../../rules/${f}`, import.meta.url), 'utf8'));
 
 test('every built-in scheme file is valid', () => {
@@ -38,4 +40,38 @@ test('cross-checks catch what the schema cannot', () => {
   const paths = validateRuleFile('scheme', s).map((i) => i.path);
   assert.ok(paths.includes('regimes[1].revaluedBy'));
   assert.ok(paths.includes('regimes[2].signedTo.date'));
+});
+
+/** Every string of a rule file with whether it is French or English (keys ending in `_en`, and `en` objects). */
+function* texts(node: unknown, lang: 'fr' | 'en' = 'fr', path = ''): Generator<[string, 'fr' | 'en', string]> {
+  if (typeof node === 'string') yield [node, lang, path];
+  else if (Array.isArray(node)) for (const [i, n] of node.entries()) yield* texts(n, lang, `${path}[${i}]`);
+  else if (node && typeof node === 'object')
+    for (const [k, v] of Object.entries(node)) {
+      if (
+        ['id', 'sources', 'url', '$schema', 'email', 'phone', 'test', 'when', 'links', 'inferred', 'version', 'updated', 'date'].includes(k)
+      )
+        continue;
+      yield* texts(v, k === 'en' || k.endsWith('_en') ? 'en' : lang, path ? `${path}.${k}` : k);
+    }
+}
+
+test('French typography in every rule text: ’, 1ᵉʳ, no-break spaces before : ; % € and inside « »', () => {
+  const dirs = ['schemes', 'regions'];
+  const files = [...dirs.flatMap((d) => readdirSync(join(root, d)).map((f) => `${d}/${f}`)), 'cumulation.json'];
+  const problems: string[] = [];
+  for (const file of files.filter((f) => f.endsWith('.json') && !f.endsWith('.examples.json'))) {
+    for (const [s, lang, path] of texts(JSON.parse(readFileSync(join(root, file), 'utf8')))) {
+      if (/^(https?:|pack:|\d{3}_)/.test(s)) continue;
+      const bad = [
+        /\p{L}'\p{L}/u.test(s) && 'straight apostrophe',
+        lang === 'fr' && /\b1er\b|\b\d+(e|ème)\s/.test(s) && 'ordinal (1ᵉʳ, 3ᵉ)',
+        lang === 'fr' && / [:;!?%€»]/.test(s) && 'ordinary space before : ; ! ? % € »',
+        lang === 'fr' && /« /.test(s) && 'ordinary space after «',
+        lang === 'fr' && /\d\.\d/.test(s) && 'decimal point (12,5 in French)',
+      ].filter(Boolean);
+      if (bad.length) problems.push(`${file} ${path}: ${bad.join(', ')}: ${s.slice(0, 80)}`);
+    }
+  }
+  assert.deepEqual(problems, []);
 });

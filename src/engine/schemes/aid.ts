@@ -41,13 +41,14 @@ const GENERIC = {
   fr: {
     ended: 'Plus de nouveau contrat depuis le {d}.',
     notYet: 'Ouvert aux contrats signés à partir du {d}.',
-    s2: 'Secteur 2 : montant proratisé selon la part d’activité à tarifs opposables ({share}).',
-    s2unknown: 'Secteur 2 : montant proratisé selon la part d’activité à tarifs opposables ; indiquez-la (montant maximal affiché).',
+    s2: 'Secteur 2\u00a0: montant proratisé selon la part d’activité à tarifs opposables ({share}).',
+    s2unknown:
+      'Secteur 2\u00a0: montant proratisé selon la part d’activité à tarifs opposables\u202f; indiquez-la (montant maximal affiché).',
     renew: 'Si le contrat est renouvelé.',
-    held: 'Contrat signé le {d} : vous le conservez.',
-    heldUntil: 'Contrat signé le {d} : vous le conservez jusqu’au {end}.',
-    heldUndated: 'Vous avez signé ce contrat : vous le conservez.',
-    heldDone: 'Contrat signé le {d} : ses versements sont terminés.',
+    held: 'Contrat signé le {d}\u00a0: vous le conservez.',
+    heldUntil: 'Contrat signé le {d}\u00a0: vous le conservez jusqu’au {end}.',
+    heldUndated: 'Vous avez signé ce contrat\u00a0: vous le conservez.',
+    heldDone: 'Contrat signé le {d}\u00a0: ses versements sont terminés.',
     situation: 'Ne concerne pas votre situation.',
   },
   en: {
