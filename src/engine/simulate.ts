@@ -182,10 +182,15 @@ function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSe
   const open = schemes.filter((s) => s.status === 'eligible' || s.status === 'incomplete');
   for (const s of open) {
     const priorities = askPriorities.get(s);
-    for (const f of s.missing) put(f, priorities?.get(f) ?? Ask.Amount);
+    for (const f of s.missing) {
+      const p = priorities?.get(f) ?? Ask.Amount;
+      // A scheme already eligible has its figure on screen: what settles that figure (the assistant's working time,
+      // the band) comes before other schemes' eligibility questions.
+      put(f, s.status === 'eligible' && p > Ask.Eligibility && p <= Ask.Amount ? p - 1.2 : p);
+    }
   }
   if (open.length && profile.situation === undefined) {
-    const families = new Set(open.map((s) => env.rules.schemes.get(s.id)?.situations?.join() ?? ''));
+    const families = new Set(open.map((s) => [...(env.rules.schemes.get(s.id)?.situations ?? [])].sort().join()));
     if (families.size > 1) put('situation', Ask.Situation);
   }
   if (open.length && profile.department === undefined) {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { simulate, type SchemeResult, type Simulation } from '../../src/engine/index.js';
-import { combine } from '../../src/engine/combinations.js';
+import { combine, maxWeightSet } from '../../src/engine/combinations.js';
 import { builtinRules } from '../../src/engine/rules/ruleset.js';
 import cumulation from '../../rules/cumulation.json';
 
@@ -302,5 +302,79 @@ test('property: arbitrary junk never throws', () => {
       assert.ok(Array.isArray(r.combinations));
     }),
     { numRuns: 200 },
+  );
+});
+
+// ---- the combination search scales: no 2ⁿ enumeration, correct at any count ----
+
+
+const setWeight = (set: number[], w: number[]) => set.reduce((t, i) => t + w[i], 0);
+const independent = (set: number[], conflicts: number[][]) => set.every((i) => !conflicts[i].some((j) => set.includes(j)));
+
+test('property: the maximum-weight search matches brute force on random conflict graphs (up to 16 schemes)', () => {
+  const graph = fc.integer({ min: 1, max: 16 }).chain((n) =>
+    fc.record({
+      weights: fc.array(fc.integer({ min: 0, max: 60000 }), { minLength: n, maxLength: n }),
+      edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: n * 3 }),
+      forced: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+    }),
+  );
+  fc.assert(
+    fc.property(graph, ({ weights, edges, forced }) => {
+      const n = weights.length;
+      const conflicts: number[][] = weights.map(() => []);
+      for (const [a, b] of edges) if (a !== b && !conflicts[a].includes(b)) (conflicts[a].push(b), conflicts[b].push(a));
+      // Forced vertices that conflict with each other cannot all hold: keep the forcing only when it is feasible.
+      const feasible = forced.every((f, i) => !f || !conflicts[i].some((j) => forced[j]));
+      const force = feasible ? forced : forced.map(() => false);
+      let best = -1;
+      for (let m = 0; m < 1 << n; m++) {
+        const set = [...Array(n).keys()].filter((i) => m & (1 << i));
+        if (!independent(set, conflicts) || force.some((f, i) => f && !set.includes(i))) continue;
+        best = Math.max(best, setWeight(set, weights));
+      }
+      const got = maxWeightSet(weights, conflicts, force);
+      assert.ok(independent(got, conflicts));
+      for (let i = 0; i < n; i++) if (force[i]) assert.ok(got.includes(i));
+      assert.equal(setWeight(got, weights), best);
+      // Maximal: nothing compatible is left out.
+      for (let i = 0; i < n; i++) if (!got.includes(i)) assert.ok(conflicts[i].some((j) => got.includes(j)));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('40 schemes: exclusive pairs, one clique and a chain of exclusions are solved exactly (no 1 << n overflow)', () => {
+  const n = 40;
+  const w = [...Array(n).keys()].map((i) => ((i * 7919) % 97) * 1000 + 1000);
+  // 20 exclusive pairs: the heavier of each.
+  const pairs: number[][] = w.map((_, i) => [i ^ 1]);
+  const pairBest = [...Array(n / 2).keys()].reduce((t, k) => t + Math.max(w[2 * k], w[2 * k + 1]), 0);
+  assert.equal(setWeight(maxWeightSet(w, pairs, new Array(n).fill(false)), w), pairBest);
+  // Everything mutually exclusive: the heaviest alone.
+  const clique: number[][] = w.map((_, i) => [...Array(n).keys()].filter((j) => j !== i));
+  assert.deepEqual(maxWeightSet(w, clique, new Array(n).fill(false)), [w.indexOf(Math.max(...w))]);
+  // A chain i — i+1: the classic dynamic programme gives the optimum independently.
+  const chain: number[][] = w.map((_, i) => [i - 1, i + 1].filter((j) => j >= 0 && j < n));
+  let take = 0;
+  let skip = 0;
+  for (const x of w) [take, skip] = [skip + x, Math.max(take, skip)];
+  assert.equal(setWeight(maxWeightSet(w, chain, new Array(n).fill(false)), w), Math.max(take, skip));
+  // And through combine(): 40 eligible schemes with no rule between them are 40 separate confirmed choices.
+  const many: SchemeResult[] = [...Array(n).keys()].map((i) => ({
+    id: `s${i}`,
+    title: `s${i}`,
+    status: 'eligible',
+    reasons: [],
+    missing: [],
+    notes: [],
+    options: [{ id: 'o', label: '', total: w[i], payments: [{ year: 1, amount: w[i], sources: [] }] }],
+  }));
+  const { combinations } = combine(many, {}, env);
+  assert.equal(combinations[0].total, Math.max(...w), 'unknown pairs: the best confirmed combination is one scheme');
+  assert.equal(
+    combinations[1].total,
+    w.reduce((a, b) => a + b, 0),
+    'all 40 together if the CPAM accepts every cumulation',
   );
 });

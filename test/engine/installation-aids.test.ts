@@ -4,29 +4,7 @@ import { simulate, type Simulation, type SchemeResult } from '../../src/engine/i
 import { builtinRules } from '../../src/engine/rules/ruleset.js';
 import { check, cumulationFile } from '../../src/engine/rules/schema.js';
 import { validateRuleFile } from '../../src/engine/rules/validate.js';
-import fixtures from '../fixtures/installation-examples.json';
 import cumulation from '../../rules/cumulation.json';
-
-interface Expect {
-  status?: string;
-  total?: number;
-  payments?: number[];
-  dates?: string[];
-  option?: string;
-  rates?: number[];
-  estimate?: boolean;
-  engagement?: number;
-}
-interface Example {
-  id: string;
-  tag: 'S' | 'D' | 'I';
-  asOf: string;
-  region?: string;
-  schemes: string[];
-  profile: Record<string, unknown>;
-  expect: Record<string, Expect>;
-  combinations?: { best?: string[]; excluded?: string[][] };
-}
 
 const INSTALLATION = [
   'caim',
@@ -44,51 +22,6 @@ const scheme = (r: Simulation, id: string): SchemeResult => {
   assert.ok(s, `scheme ${id} in the result`);
   return s;
 };
-
-for (const ex of (fixtures as { examples: Example[] }).examples) {
-  test(`DOMAIN §3 example ${ex.id} [${ex.tag}]`, () => {
-    const r = simulate(ex.profile, { asOf: ex.asOf, region: ex.region, schemes: ex.schemes });
-    assert.deepEqual(r.errors, []);
-    for (const [id, e] of Object.entries(ex.expect)) {
-      const s = scheme(r, id);
-      if (e.status) assert.equal(s.status, e.status, `${id} status (${s.reasons.map((x) => x.text).join(' | ')})`);
-      const o = e.option ? s.options.find((x) => x.id === e.option) : s.options[0];
-      if (e.total !== undefined || e.payments || e.dates || e.rates || e.engagement !== undefined) assert.ok(o, `${id}: an option`);
-      if (!o) continue;
-      if (e.total !== undefined) assert.equal(o.total, e.total, `${id} total`);
-      if (e.payments)
-        assert.deepEqual(
-          o.payments.slice(0, e.payments.length).map((p) => p.amount),
-          e.payments,
-          `${id} payments`,
-        );
-      if (e.dates)
-        assert.deepEqual(
-          o.payments.slice(0, e.dates.length).map((p) => p.date),
-          e.dates,
-          `${id} dates`,
-        );
-      if (e.rates)
-        assert.deepEqual(
-          o.payments.slice(0, e.rates.length).map((p) => p.rate),
-          e.rates,
-          `${id} rates`,
-        );
-      if (e.engagement !== undefined) assert.match(o.notes?.join(' ') ?? '', new RegExp(`${e.engagement} mois`));
-      // [I] examples rest on an inference: the result must say it is an estimate.
-      if (ex.tag === 'I' || e.estimate) assert.ok(o.estimate || o.payments.some((p) => p.estimate), `${id}: marked as an estimate`);
-      for (const p of o.payments) assert.ok(p.sources.length > 0, `${id}: every payment has a source`);
-    }
-    if (ex.combinations?.best) assert.deepEqual(r.combinations[0]?.schemes, ex.combinations.best);
-    for (const [a, b] of ex.combinations?.excluded ?? []) {
-      assert.ok(
-        r.exclusions.some((x) => x.kind === 'excluded' && x.schemes.includes(a) && x.schemes.includes(b)),
-        `${a} × ${b} excluded`,
-      );
-      assert.ok(!r.combinations.some((c) => c.schemes.includes(a) && c.schemes.includes(b)), `no combination with ${a} and ${b}`);
-    }
-  });
-}
 
 test('rule files validate, cumulation.json included', () => {
   for (const id of INSTALLATION) assert.deepEqual(validateRuleFile('scheme', builtinRules.schemes.get(id)), [], id);

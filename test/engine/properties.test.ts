@@ -52,7 +52,7 @@ test('simulate never throws and returns sane amounts for any profile and date', 
     fc.property(profile, fc.oneof(date, junk), (p, asOf) => {
       const sim = simulate(p, { asOf: asOf as string, schemes: ['assistant-medical'] });
       for (const s of sim.schemes) {
-        assert.ok(['eligible', 'ineligible', 'incomplete', 'closed'].includes(s.status));
+        assert.ok(['eligible', 'ineligible', 'incomplete', 'closed', 'held', 'not-applicable'].includes(s.status));
         if (s.status === 'ineligible') assert.equal(s.options.length, 0);
         for (const o of s.options) {
           let sum = 0;
@@ -68,6 +68,73 @@ test('simulate never throws and returns sane amounts for any profile and date', 
       }
     }),
     { numRuns: 2000 },
+  );
+});
+
+/**
+ * The band each regime's counts can reach through thresholds published for its distribution (never an
+ * inferred one), read straight from the rule files: with no percentile, payments may not come from a higher band.
+ */
+function reachableBand(regimeId: string, specialty: string, counts: Record<string, number | undefined>): number {
+  const scheme = builtinRules.schemes.get('assistant-medical')!;
+  const regime = scheme.regimes.find((r) => r.id === regimeId)!;
+  const levels = regime.bands!.levels;
+  const dist = builtinRules.distributions.find((d) => d.regimes.includes(regimeId));
+  let reach = 0;
+  for (const row of dist?.rows ?? []) {
+    if (row.specialty !== specialty) continue;
+    const count = counts[row.indicator];
+    if (count === undefined) continue;
+    for (const p of [30, 50, 70, 90, 95] as const) {
+      const t = row[`p${p}`];
+      if (!t || t.inferred || count < t.value) continue;
+      levels.forEach((l, i) => {
+        if (l.from <= p) reach = Math.max(reach, i);
+      });
+    }
+  }
+  return reach;
+}
+
+test('property: no payments from a band no published threshold or percentile placed', () => {
+  const noPercentile = fc.record({
+    specialty: fc.constantFrom('medecine-generale', 'pediatrie', 'cardiologie'),
+    sector: fc.constant('1'),
+    patienteleMT: fc.option(fc.integer({ min: 0, max: 4000 }), { nil: undefined }),
+    fileActive: fc.option(fc.integer({ min: 0, max: 6000 }), { nil: undefined }),
+    contractDate: date,
+    newlyInstalled: fc.boolean(),
+    groupPractice: fc.constant(true),
+    coordinatedPractice: fc.constant(true),
+    zoneSousDense: fc.boolean(),
+  });
+  fc.assert(
+    fc.property(noPercentile, (p) => {
+      const sim = simulate(p, { asOf: p.contractDate, schemes: ['assistant-medical'] });
+      const r = sim.schemes[0];
+      if (!r.regime) return;
+      const scheme = builtinRules.schemes.get('assistant-medical')!;
+      const regime = scheme.regimes.find((x) => x.id === r.regime)!;
+      const levels = regime.bands!.levels;
+      const reach = reachableBand(r.regime, p.specialty, p);
+      // The amount rows a payment may come from: the reachable bands', in the contract's regime or the one revaluing it.
+      const keys = new Set(levels.slice(0, reach + 1).map((l) => l.amounts ?? 'standard'));
+      const regimes = [regime, ...scheme.regimes.filter((x) => x.id === regime.revaluedBy)];
+      for (const o of r.options) {
+        const ceiling = Math.max(
+          ...regimes.flatMap((g) =>
+            g.options.filter((x) => x.id === o.id).flatMap((x) => [...keys].flatMap((k) => x.amounts[k]?.values ?? [])),
+          ),
+        );
+        for (const pay of o.payments)
+          assert.ok(pay.amount <= ceiling, `${r.regime} ${o.id}: ${pay.amount} beyond the reachable bands (${ceiling})`);
+        const index = levels.findIndex((l) => l.id === o.band?.id);
+        assert.ok(index <= reach, `${r.regime}: band ${o.band?.id} beyond what the counts reach (${levels[reach].id})`);
+        // The higher bands are offered apart, never as the payments.
+        for (const a of o.alternatives ?? []) assert.ok(levels.findIndex((l) => l.id === a.band) > index);
+      }
+    }),
+    { numRuns: 1500 },
   );
 });
 
