@@ -157,7 +157,11 @@ export function assistantCost(input: AssistantCostInput, options: AssistantToolO
   const noAid = aid.scheme?.status === 'ineligible';
 
   const usedRatios = new Set<RatioRow>();
+  // The latest start among the tables that begin after a month used: before it, some figure is borrowed.
   let before: IsoDate | undefined;
+  const borrowed = (from: IsoDate) => {
+    if (!before || from > before) before = from;
+  };
   let beyond: RatioRow | undefined;
   let belowSmic = false;
   let lastMonth = contractDate;
@@ -179,13 +183,14 @@ export function assistantCost(input: AssistantCostInput, options: AssistantToolO
       } else {
         const grid = gridAt(costs, level!, date);
         src.refs(grid.row.sources);
-        if (grid.before) before ??= grid.row.from;
+        if (grid.before) borrowed(grid.row.from);
         fullTime = grid.value;
       }
       fullTime = Math.max(fullTime, smicMonthly);
       const r = ratioAt(ratioRow.row, fullTime / smicMonthly);
       if (r.beyond) beyond = ratioRow.row;
-      if (smic.before || ratioRow.before) before ??= (smic.before ? smic.row : ratioRow.row).from;
+      if (smic.before) borrowed(smic.row.from);
+      if (ratioRow.before) borrowed(ratioRow.row.from);
       src.refs(smic.row.sources);
       usedRatios.add(ratioRow.row);
       const g = round2(fullTime * share.share);
@@ -195,7 +200,7 @@ export function assistantCost(input: AssistantCostInput, options: AssistantToolO
     const price = priceIn ?? inForce(costs.consultationPrice, start);
     if (typeof price !== 'number') {
       src.refs(price.row.sources);
-      if (price.before) before ??= price.row.from;
+      if (price.before) borrowed(price.row.from);
     }
     const payment = aid.option?.payments.find((p) => p.year === year);
     const aidAmount = payment ? payment.amount : noAid ? 0 : null;

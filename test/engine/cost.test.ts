@@ -120,6 +120,17 @@ test('across the 2024 → 2026 SMIC changes, month by month (contract signed on 
   assert.ok(!level5.notes.some((n) => n.id === 'cost.beyond'));
 });
 
+test('months before the first rows borrow the oldest figures, and say from when the rules hold them', () => {
+  // Signed on 2023-05-15 (règlement arbitral): the grid starts on 2023-07-01, the SMIC and the ratios on 2024-01-01.
+  const r = cost({ level: 5, contractDate: '2023-05-15' });
+  assert.deepEqual(r.errors, []);
+  assert.equal(r.years[0].aid, 36000);
+  // May–Dec 2023 at the avenant 89 level 5 (May and June borrowed), Jan–Apr 2024 at the avenant 90 one.
+  assert.equal(r.years[0].grossSalary, Math.round(8 * 1780.19 + 4 * 1815.79));
+  assert.match(r.notes.find((n) => n.id === 'cost.before')!.text, /^Avant le 2024-01-01/);
+  assert.ok(!cost({ level: 5 }).notes.some((n) => n.id === 'cost.before'));
+});
+
 test('break-even arithmetic: ceil of net ÷ price, then ÷ consultations per patient; 0 when the aid covers the cost', () => {
   const base = cost({ level: 5 }).years[2]; // net ≈ +664 €
   const net = base.net!;
