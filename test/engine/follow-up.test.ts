@@ -1,5 +1,6 @@
 // Follow-up of an assistant contract (issue 13): attainment, next semester review, year-3+ balance estimate.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { followUp, type FollowUpInput } from '../../src/engine/index.js';
@@ -41,6 +42,23 @@ test("the engine's objective where the rules give one (newly installed GP: P50),
   assert.equal(r.balanceEstimate.estimate, true);
   assert.match(r.balanceEstimate.method, /formule officielle n'est pas publiée/);
   assert.equal(r.nextReview, '2027-03-15');
+});
+
+test("a rules pack's objective grid gives the engine's objective (cardiologist, file active 2 000 → 2 300)", () => {
+  const pack = JSON.parse(readFileSync(new URL('../fixtures/packs/example-pack.json', import.meta.url), 'utf8'));
+  const input: FollowUpInput = {
+    ...base,
+    initial: { fileActive: 2000 },
+    reviews: [{ date: '2026-10-01', fileActive: 2150 }],
+    profile: { specialty: 'cardiologie', sector: '1' },
+  };
+  const r = followUp(input, { asOf: '2026-12-01', rules: pack });
+  assert.deepEqual(r.errors, []);
+  assert.equal(r.objective?.origin, 'engine');
+  assert.deepEqual(r.objective?.fileActive, { from: 2000, target: 2300 });
+  assert.deepEqual(r.attainment, { rate: 0.5, fileActive: 0.5 });
+  assert.ok(r.sources.some((s) => s.ref.startsWith('pack:')));
+  assert.equal(followUp(input, { asOf: '2026-12-01' }).objective, null, 'without the pack: set with the CPAM');
 });
 
 test('the objective as the CPAM gave it; reached = 1; maintain objectives', () => {
