@@ -17,6 +17,7 @@ export function kindOf(file: string): RuleFileKind | undefined {
   if (file === 'cumulation.json') return 'cumulation';
   if (file.startsWith('regions/')) return 'region';
   if (file === 'tables/departements.json') return 'departements';
+  if (file === 'tables/costs.json') return 'costs';
   return undefined;
 }
 

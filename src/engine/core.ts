@@ -6,6 +6,18 @@ export { simulate, evaluators } from './simulate.js';
 export { estimateModulation, type ModulationInput, type ModulationEstimate } from './modulation.js';
 export { profileFields, normalizeProfile, type FieldSpec } from './profile.js';
 export { builtinRules } from './rules/ruleset.js';
+export { assistantCost, type AssistantCostInput, type AssistantCost, type CostYear, type CostRatioBasis } from './cost.js';
+export {
+  followUp,
+  type FollowUpInput,
+  type FollowUp,
+  type FollowUpObjective,
+  type FollowUpReview,
+  type PatientCounts,
+  type BalanceEstimate,
+} from './follow-up.js';
+export { paymentCalendar, type CalendarOptions } from './calendar.js';
+export type { AssistantToolOptions } from './assistant-tools.js';
 export * from './types.js';
 import { builtinRules } from './rules/ruleset.js';
 

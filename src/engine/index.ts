@@ -3,10 +3,12 @@
  * `simulate(profile, options)` returns an explained `Simulation`; every amount carries its sources.
  * This entry also accepts rules packs (`options.rules`), validated with the rule files' zod schemas.
  */
+import { enableToolPacks } from './assistant-tools.js';
 import { compilePack } from './rules/pack.js';
 import { enablePacks } from './simulate.js';
 
 enablePacks(compilePack);
+enableToolPacks(compilePack);
 
 export * from './core.js';
 export { compilePack, packRef, MAX_PACK_BYTES, type PackResult } from './rules/pack.js';

@@ -75,3 +75,22 @@ test('French typography in every rule text: ’, 1ᵉʳ, no-break spaces before 
   }
   assert.deepEqual(problems, []);
 });
+
+test('the cost table is valid; a broken one is rejected with the JSON path', () => {
+  const costs = read('tables/costs.json');
+  assert.deepEqual(validateRuleFile('costs', costs), []);
+  // Every inference is labelled: the ratios, the half-time share, consultations per patient, the grid held since 2024.
+  assert.ok(costs.employerCost.every((r: { inferred?: string; atmp: { inferred?: string } }) => r.inferred && r.atmp.inferred));
+  assert.ok(costs.consultationsPerPatient.inferred && costs.options['1/2-etp'].inferred && costs.salaryGrid[1].inferred);
+  costs.smic[2].from = '2024-06-01';
+  costs.employerCost[1].points[0].ratio = 1.2;
+  costs.salaryGrid[0].levels['9'] = '2117,56';
+  delete costs.salaryGrid[1].levels['6'];
+  const broken = validateRuleFile('costs', costs).map((i) => i.path);
+  assert.deepEqual(broken, ['salaryGrid[0].levels.9']);
+  costs.salaryGrid[0].levels['9'] = 2117.56;
+  assert.deepEqual(
+    validateRuleFile('costs', costs).map((i) => i.path),
+    ['smic[2].from', 'salaryGrid[1].levels', 'employerCost[1].points[0].ratio'],
+  );
+});

@@ -3,7 +3,19 @@
  * same formats as rules/ (schemes, tables, regions, sources) plus who published it and when.
  */
 import * as z from 'zod/mini';
-import { cumulationFile, percentilesTable, scheme, sourceRef, sourcesTable, specialtiesTable } from './schema.js';
+import {
+  cumulationFile,
+  employerCostRow,
+  figure,
+  percentilesTable,
+  priceRow,
+  salaryGridRow,
+  scheme,
+  smicRow,
+  sourceRef,
+  sourcesTable,
+  specialtiesTable,
+} from './schema.js';
 
 const str = z.string().check(z.minLength(1), z.maxLength(2000));
 const optStr = z.optional(str);
@@ -100,6 +112,17 @@ export const pack = z.strictObject({
   /** Cumulation rules added to rules/cumulation.json (a pack may settle a pair the texts leave open). */
   cumulation: z.optional(cumulationFile.shape.rules.check(z.maxLength(100))),
   sources: z.optional(sourcesTable.shape.sources),
+  /** Newer salary grid, SMIC, employer-cost ratios or consultation prices: rows added, or replacing the row of the same date. */
+  costs: z.optional(
+    z.object({
+      salaryGrid: z.optional(z.array(salaryGridRow).check(z.maxLength(20))),
+      smic: z.optional(z.array(smicRow).check(z.maxLength(20))),
+      employerCost: z.optional(z.array(employerCostRow).check(z.maxLength(20))),
+      consultationPrice: z.optional(z.array(priceRow).check(z.maxLength(20))),
+      /** Replaces the national figure (a region may know its own). */
+      consultationsPerPatient: z.optional(figure),
+    }),
+  ),
 });
 
 export type RegionRules = z.infer<typeof region>;

@@ -2,10 +2,11 @@
  * Rules packs: validated with the same schemas as rules/, merged over the built-in rules, and
  * tagged so that every figure they bring names its publisher. Compiled once per pack object.
  */
+import { mergeCosts } from './costs-merge.js';
 import { pack as packSchema, type RulesPack } from './pack-schema.js';
 import { builtinInput, makeRuleSet, type RuleSet, type RuleSetInput } from './ruleset.js';
 import { check, type RuleIssue } from './schema.js';
-import { crossCheckCumulation, crossCheckScheme } from './validate.js';
+import { crossCheckCosts, crossCheckCumulation, crossCheckScheme } from './validate.js';
 
 export type PackResult = { ok: true; rules: RuleSet; pack: RulesPack } | { ok: false; issues: RuleIssue[] };
 
@@ -66,6 +67,7 @@ function compileUncached(data: unknown, base: RuleSetInput): PackResult {
         ? { ...base.cumulation, rules: [...base.cumulation.rules, ...p.cumulation] }
         : base.cumulation,
     sources: { ...base.sources, ...p.sources, [tag]: { title: `Pack de règles « ${p.publisher} », version ${p.version} du ${p.date}` } },
+    costs: mergeCosts(base.costs, p.costs),
     publisher: p.publisher,
   };
   const issues = crossCheck(p, input);
@@ -88,6 +90,7 @@ function crossCheck(p: RulesPack, merged: RuleSetInput): RuleIssue[] {
   findMarkup(p, '', issues);
   const schemes = new Map(merged.schemes.map((s) => [s.id, s]));
   const specialties = new Set(merged.specialties.map((s) => s.id));
+  if (p.costs) issues.push(...crossCheckCosts({ ...p.costs, levels: merged.costs?.levels }, 'costs'));
   p.schemes?.forEach((s, i) => crossCheckScheme(s).forEach((x) => issues.push({ path: `schemes[${i}].${x.path}`, message: x.message })));
   if (p.cumulation && merged.cumulation) {
     const offset = merged.cumulation.rules.length - p.cumulation.length;

@@ -18,12 +18,13 @@ import cotram from '../../../rules/schemes/cotram.json';
 import cstm from '../../../rules/schemes/cstm.json';
 import fmtMajoration from '../../../rules/schemes/fmt-majoration.json';
 import sourcesFile from '../../../rules/sources.json';
+import costsFile from '../../../rules/tables/costs.json';
 import departementsFile from '../../../rules/tables/departements.json';
 import percentiles from '../../../rules/tables/percentiles.json';
 import specialtiesFile from '../../../rules/tables/specialties.json';
 import type { Source } from '../types.js';
 import type { DepartementsTable, ObjectiveGrid, RegionRules } from './pack-schema.js';
-import type { CumulationFile, PercentilesTable, SchemeRules, SourcesTable, SpecialtiesTable } from './schema.js';
+import type { CostsTable, CumulationFile, PercentilesTable, SchemeRules, SourcesTable, SpecialtiesTable } from './schema.js';
 
 export type Specialty = SpecialtiesTable['specialties'][number];
 export type Distribution = PercentilesTable['distributions'][number];
@@ -39,6 +40,8 @@ export interface RuleSetInput {
   departements: Departement[];
   objectiveGrids: ObjectiveGrid[];
   cumulation?: CumulationFile;
+  /** Salary grid, SMIC, employer-cost ratios and consultation prices for the net cost of an assistant. */
+  costs?: CostsTable;
   /** The rules pack merged in, if any. */
   publisher?: string;
 }
@@ -55,6 +58,7 @@ export interface RuleSet {
   departements: Map<string, Departement>;
   objectiveGrids: ObjectiveGrid[];
   cumulation?: CumulationFile;
+  costs?: CostsTable;
   publisher?: string;
   resolve(refs: readonly string[]): Source[];
 }
@@ -81,6 +85,7 @@ export const builtinInput: RuleSetInput = {
   departements: (departementsFile as unknown as DepartementsTable).departements,
   objectiveGrids: [],
   cumulation: cumulationFile as unknown as CumulationFile,
+  costs: costsFile,
 };
 
 export function makeRuleSet(input: RuleSetInput): RuleSet {
@@ -98,6 +103,7 @@ export function makeRuleSet(input: RuleSetInput): RuleSet {
     departements: new Map(input.departements.map((d) => [d.code, d])),
     objectiveGrids: input.objectiveGrids,
     cumulation: input.cumulation,
+    costs: input.costs,
     publisher,
     // Rule arrays are never mutated after a rule set is made, so resolved sources are cached by array identity.
     resolve(refs) {

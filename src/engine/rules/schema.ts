@@ -312,7 +312,75 @@ export const cumulationFile = z.object({
   fallback: z.object({ text: str, en: optStr }),
 });
 
+// Employer cost of an assistant (issue 13): dated rows, each in force from `from` until the next one.
+const euros = z.number().check(z.gt(0));
+const share = z.number().check(z.gte(0), z.lte(1));
+
+/** Monthly gross minima of IDCC 1147 by level ("4"…"9"), full time. */
+export const salaryGridRow = z.object({
+  from: isoDate,
+  title: str,
+  levels: z.record(z.string().check(z.regex(/^\d{1,2}$/, 'niveau (nombre)')), euros),
+  ...sourced,
+});
+/** Monthly gross SMIC for full time (151,67 h). */
+export const smicRow = z.object({ from: isoDate, monthly: euros, hourly: z.optional(euros), ...sourced });
+/**
+ * Employer cost / gross salary, computed at a few salaries (`points`) for the contribution rates in force
+ * from `from`; the engine interpolates between points on gross / SMIC. Parts are kept to be shown.
+ */
+export const employerCostRow = z.object({
+  from: isoDate,
+  title: str,
+  points: z
+    .array(
+      z.object({
+        grossMonthly: euros,
+        smicMonthly: euros,
+        /** Employer contributions before any reduction, as a share of gross. */
+        contributions: share,
+        /** General reduction at that salary, as a share of gross. */
+        reduction: share,
+        ratio: z.number().check(z.gte(1), z.lte(2)),
+      }),
+    )
+    .check(z.minLength(1)),
+  /** Ratio once no reduction applies (the ceiling of any interpolation above the last point). */
+  withoutReduction: z.number().check(z.gte(1), z.lte(2)),
+  /** AT/MP rate assumed in the ratios. */
+  atmp: figure,
+  ...sourced,
+});
+export const priceRow = z.object({ from: isoDate, value: euros, code: optStr, ...sourced });
+
+export const costsTable = z.object({
+  $schema: optStr,
+  version: str,
+  updated: isoDate,
+  /** Levels an assistant can be placed at, and the default. */
+  levels: z.object({
+    min: z.number().check(z.int()),
+    max: z.number().check(z.int()),
+    default: z.number().check(z.int()),
+    ...sourced,
+  }),
+  /** Share of full time of each assistant option. */
+  options: z.record(id, z.object({ share: z.number().check(z.gt(0), z.lte(1)), ...sourced })),
+  salaryGrid: z.array(salaryGridRow).check(z.minLength(1)),
+  smic: z.array(smicRow).check(z.minLength(1)),
+  employerCost: z.array(employerCostRow).check(z.minLength(1)),
+  /** What the employer cost leaves out, said with every result. */
+  excluded: z.array(z.object({ id, text: str, en: optStr, ...sourced })),
+  /** Default price of a consultation (the G of GPs). */
+  consultationPrice: z.array(priceRow).check(z.minLength(1)),
+  consultationsPerPatient: figure,
+  /** Contract and follow-up calendar of the assistant aid. */
+  followUp: z.object({ contractYears: figure, year1Months: figure, reviewMonths: figure, cqpYears: figure }),
+  texts: z.record(z.string(), z.object({ text: str, en: optStr })),
+});
+
 export type SchemeRules = z.infer<typeof scheme>;
+export type CostsTable = z.infer<typeof costsTable>;
 export type CumulationFile = z.infer<typeof cumulationFile>;
 export type RegimeRules = z.infer<typeof regime>;
 export type ConditionRules = z.infer<typeof condition>;

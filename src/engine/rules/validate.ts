@@ -5,16 +5,19 @@
 import { departementsTable, pack, region } from './pack-schema.js';
 import {
   check,
+  costsTable,
   cumulationFile,
   percentilesTable,
   scheme,
   sourcesTable,
   specialtiesTable,
+  type CostsTable,
   type CumulationFile,
   type RuleIssue,
 } from './schema.js';
 
-export type RuleFileKind = 'scheme' | 'specialties' | 'percentiles' | 'sources' | 'cumulation' | 'region' | 'departements' | 'pack';
+export type RuleFileKind =
+  'scheme' | 'specialties' | 'percentiles' | 'sources' | 'cumulation' | 'region' | 'departements' | 'costs' | 'pack';
 
 /** The schema of each kind of rule file (also the definitions of rules/schema.json). */
 export const ruleFileSchemas = {
@@ -25,6 +28,7 @@ export const ruleFileSchemas = {
   cumulation: cumulationFile,
   region,
   departements: departementsTable,
+  costs: costsTable,
   pack,
 };
 
@@ -34,7 +38,43 @@ export function validateRuleFile(kind: RuleFileKind, data: unknown): RuleIssue[]
   if (!r.ok) return r.issues;
   if (kind === 'scheme') return crossCheckScheme(data as import('./schema.js').SchemeRules);
   if (kind === 'cumulation') return crossCheckCumulation((data as CumulationFile).rules, 'rules');
+  if (kind === 'costs') return crossCheckCosts(data as CostsTable);
   return [];
+}
+
+type CostRows = Partial<Pick<CostsTable, 'salaryGrid' | 'smic' | 'employerCost' | 'consultationPrice'>>;
+
+/**
+ * Cost tables (the built-in file, or a pack's `costs`): one row per date, in date order; ratio points in
+ * salary order, each ratio equal to 1 + contributions − reduction (to the rounding of the source).
+ */
+export function crossCheckCosts(c: CostRows & { levels?: CostsTable['levels'] }, path = ''): RuleIssue[] {
+  const issues: RuleIssue[] = [];
+  const at = (p: string) => (path ? `${path}.${p}` : p);
+  for (const key of ['salaryGrid', 'smic', 'employerCost', 'consultationPrice'] as const)
+    c[key]?.forEach((row, i, rows) => {
+      if (i > 0 && row.from <= rows[i - 1].from)
+        issues.push({ path: at(`${key}[${i}].from`), message: 'dates en ordre croissant, une ligne par date' });
+    });
+  const l = c.levels;
+  if (l && !(l.min <= l.default && l.default <= l.max)) issues.push({ path: at('levels'), message: 'attendu min ≤ default ≤ max' });
+  if (l)
+    c.salaryGrid?.forEach((row, i) => {
+      for (let n = l.min; n <= l.max; n++)
+        if (row.levels[n] === undefined) issues.push({ path: at(`salaryGrid[${i}].levels`), message: `niveau ${n} manquant` });
+    });
+  c.employerCost?.forEach((row, i) => {
+    row.points.forEach((p, j) => {
+      if (Math.abs(1 + p.contributions - p.reduction - p.ratio) > 0.0005)
+        issues.push({ path: at(`employerCost[${i}].points[${j}].ratio`), message: 'attendu 1 + contributions − reduction' });
+      const prev = row.points[j - 1];
+      if (prev && p.grossMonthly / p.smicMonthly <= prev.grossMonthly / prev.smicMonthly)
+        issues.push({ path: at(`employerCost[${i}].points[${j}]`), message: 'points en ordre croissant de salaire / SMIC' });
+    });
+    if (row.withoutReduction < row.points[row.points.length - 1].ratio)
+      issues.push({ path: at(`employerCost[${i}].withoutReduction`), message: 'attendu au moins le ratio du dernier point' });
+  });
+  return issues;
 }
 
 /** Sequence rules ("b may follow a") must not loop back: a → b → … → a would make any order allowed. */
