@@ -17,11 +17,13 @@ const KB = 1024;
 
 const budgets = [
   // Everything a page loads: Lit, validation (zod/mini), engine, all rules, French and English, UI.
-  { file: 'dist/aide-assistant-medical.js', target: 25 * KB, ceiling: 73 * KB },
+  // Raised from 73 KB by the pack hardening of issue 12 (limits, figure review, trial runs: about 3 KB).
+  { file: 'dist/aide-assistant-medical.js', target: 25 * KB, ceiling: 75.5 * KB },
   // The engine with its built-in rules, French texts, without rules-pack validation.
   { file: 'dist/engine-core.js', target: 12 * KB, ceiling: 31 * KB },
   // The full engine entry: core + rules packs (zod/mini) + English texts.
-  { file: 'dist/engine.js', target: undefined, ceiling: 48 * KB },
+  // Raised from 48 KB by the pack hardening of issue 12 (limits, figure review, trial runs: about 3 KB).
+  { file: 'dist/engine.js', target: undefined, ceiling: 51.5 * KB },
 ];
 
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;
