@@ -94,7 +94,8 @@ function field(name: string, spec: FieldSpec): fc.Arbitrary<Labelled> {
           : name === 'department'
             ? fc.constantFrom<unknown>('00', '96', 'ZZ', '2C', 75, 'x'.repeat(81))
             : fc.constantFrom<unknown>(42, 'x'.repeat(81));
-      return fc.oneof(ok(valid), bad(invalid), bad(junkCommon.filter((v) => v !== 'NaN' || !!known)), empty);
+      // Any string is valid for a free-text field: only non-strings are junk there.
+      return fc.oneof(ok(valid), bad(invalid), bad(junkCommon.filter((v) => typeof v !== 'string' || !!known)), empty);
     }
     default: {
       const valid =
