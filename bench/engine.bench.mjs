@@ -81,3 +81,26 @@ function measure(label, schemes) {
 console.log(`simulate() on dist/engine-core.js, ${cases.length} profiles × dates, median of 7 runs of 20 000`);
 measure(`all ${schemeIds.length} schemes + best combination`, schemeIds);
 measure('assistant-medical only', ['assistant-medical']);
+
+// Hostile input (issue 12): a host passing a huge `schemes` list. simulate() should cap it; until it
+// does (see the todo test in test/engine/options-limits.test.ts), this is where the cost shows.
+{
+  const schemes = Array.from({ length: 100_000 }, (_, i) => (i % 2 ? schemeIds[i % schemeIds.length] : `inconnu-${i}`));
+  const t0 = performance.now();
+  simulate({}, { schemes });
+  console.log(`${'a 100 000-entry schemes list (once)'.padEnd(44)} ${(performance.now() - t0).toFixed(0).padStart(7)} ms wall`);
+}
+
+// A rules pack nested as deep as the limits allow is compiled once, then cached.
+{
+  const { compilePack, MAX_PACK_DEPTH, builtinRules } = await import('../dist/engine.js');
+  const scheme = structuredClone(builtinRules.schemes.get('assistant-medical'));
+  let t = { field: 'sector', eq: '1' };
+  for (let i = 0; i < MAX_PACK_DEPTH - 8; i++) t = { not: t };
+  scheme.regimes[0].conditions[0].test = t;
+  const t0 = performance.now();
+  const r = compilePack({ publisher: 'bench', version: '1', date: '2026-01-01', schemes: [scheme] });
+  console.log(
+    `${'compilePack, deepest allowed pack (once)'.padEnd(44)} ${(performance.now() - t0).toFixed(1).padStart(7)} ms wall  ${r.ok ? 'valid' : 'refused'}`,
+  );
+}

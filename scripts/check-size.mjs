@@ -17,14 +17,14 @@ const KB = 1024;
 
 const budgets = [
   // Everything a page loads: Lit, validation (zod/mini), engine, all rules, French and English, UI.
-  // +4.5 KB (issue 13): rules/tables/costs.json (salary grid, SMIC, employer-cost ratios, texts, in two languages) and its pack schema.
-  { file: 'dist/aide-assistant-medical.js', target: 25 * KB, ceiling: 77.5 * KB },
+  // +4.5 KB (issue 13): rules/tables/costs.json and its pack schema; +3 KB (issue 12): pack limits, figure review, trial runs.
+  { file: 'dist/aide-assistant-medical.js', target: 25 * KB, ceiling: 81 * KB },
   // The engine with its built-in rules, French texts, without rules-pack validation.
   // +3 KB (issue 13): the cost table's data, French only; +4 KB: assistantCost, followUp, paymentCalendar.
   { file: 'dist/engine-core.js', target: 12 * KB, ceiling: 38.5 * KB },
   // The full engine entry: core + rules packs (zod/mini) + English texts.
-  // +5 KB (issue 13): the cost table in two languages, its schema and the pack's `costs` slot; +4 KB: the three functions.
-  { file: 'dist/engine.js', target: undefined, ceiling: 57.5 * KB },
+  // +9 KB (issue 13): the cost table, its schema, the three functions; +3.5 KB (issue 12): pack hardening.
+  { file: 'dist/engine.js', target: undefined, ceiling: 61 * KB },
 ];
 
 const kb = (n) => `${(n / KB).toFixed(1)} KB`;

@@ -68,11 +68,15 @@ async function download(url: string): Promise<PackLoad> {
     const bytes = new Uint8Array(length);
     let at = 0;
     for (const c of chunks) bytes.set(c, (at += c.length) - c.length);
+    let pack: unknown;
     try {
-      return { url, pack: JSON.parse(new TextDecoder().decode(bytes)) as unknown };
+      pack = JSON.parse(new TextDecoder().decode(bytes));
     } catch (error) {
       return fail('json', (error as Error).message);
     }
+    // `null` would read as "no pack" further on and vanish without a notice: it is a JSON problem.
+    // (Other non-objects reach the engine, which refuses them with their path.)
+    return pack === null ? fail('json', 'null') : { url, pack };
   } catch {
     return fail('network', controller.signal.aborted ? 'timeout' : '');
   } finally {

@@ -5,7 +5,7 @@
 export { simulate, evaluators } from './simulate.js';
 export { estimateModulation, type ModulationInput, type ModulationEstimate } from './modulation.js';
 export { profileFields, normalizeProfile, type FieldSpec } from './profile.js';
-export { builtinRules } from './rules/ruleset.js';
+export { builtinRules, changedByPack } from './rules/ruleset.js';
 export { assistantCost, type AssistantCostInput, type AssistantCost, type CostYear, type CostRatioBasis } from './cost.js';
 export {
   followUp,

@@ -11,7 +11,9 @@ enablePacks(compilePack);
 enableToolPacks(compilePack);
 
 export * from './core.js';
-export { compilePack, packRef, MAX_PACK_BYTES, type PackResult } from './rules/pack.js';
+export { compilePack, packRef, packChangeRef, MAX_PACK_BYTES, type PackResult } from './rules/pack.js';
+export { checkPackLimits, MAX_PACK_DEPTH, MAX_PACK_NODES, MAX_TEXT_LENGTH } from './rules/limits.js';
+export { PLAUSIBLE_FACTOR } from './rules/figures.js';
 export { validateRuleFile, type RuleFileKind } from './rules/validate.js';
 export type { RulesPack, RegionRules, ObjectiveGrid } from './rules/pack-schema.js';
 export type { RuleIssue } from './rules/schema.js';

@@ -143,7 +143,16 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
     const scheme = rules.schemes.get(id)!;
     const evaluator = evaluators[scheme.kind];
     if (!evaluator) continue;
-    schemes.push(evaluator(scheme, p, env));
+    // Rule data a pack brings may be valid yet unusable by its kind: that scheme is reported, the others answer.
+    try {
+      schemes.push(evaluator(scheme, p, env));
+    } catch (error) {
+      errors.push({
+        field: 'evaluation',
+        value: id,
+        message: `Le dispositif ${id} n’a pas pu être évalué (${String(error).slice(0, 120)}).`,
+      });
+    }
   }
   const missing = questions(schemes, p, env, opts.region !== undefined);
   const { combinations, exclusions } = combine(schemes, p, env);

@@ -3,6 +3,7 @@
  * same formats as rules/ (schemes, tables, regions, sources) plus who published it and when.
  */
 import * as z from 'zod/mini';
+import { MAX_TEXT_LENGTH } from './limits.js';
 import {
   cumulationFile,
   employerCostRow,
@@ -17,7 +18,7 @@ import {
   specialtiesTable,
 } from './schema.js';
 
-const str = z.string().check(z.minLength(1), z.maxLength(2000));
+const str = z.string().check(z.minLength(1), z.maxLength(MAX_TEXT_LENGTH));
 const optStr = z.optional(str);
 const id = z.string().check(z.regex(/^[a-z0-9][a-z0-9/.-]*$/, 'identifiant en minuscules (a-z, 0-9, -, /, .)'), z.maxLength(80));
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ'));

@@ -30,6 +30,17 @@ export type Specialty = SpecialtiesTable['specialties'][number];
 export type Distribution = PercentilesTable['distributions'][number];
 export type Departement = DepartementsTable['departements'][number];
 
+/** Start of the reference a rules pack puts on the figures it changes (see rules/pack.ts). */
+export const PACK_CHANGE_PREFIX = 'pack:modifié par ';
+
+/**
+ * The publisher of the rules pack that changed the figure these sources vouch for, if one did:
+ * the element then says "modifié par <publisher>" beside the figure. Such a figure never cites a
+ * built-in source.
+ */
+export const changedByPack = (sources: readonly Source[]): string | undefined =>
+  sources.find((s) => s.ref.startsWith(PACK_CHANGE_PREFIX))?.publisher;
+
 /** Everything a rule set is made of, as plain data: the built-in files, or those merged with a pack. */
 export interface RuleSetInput {
   schemes: SchemeRules[];
