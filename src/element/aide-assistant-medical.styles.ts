@@ -1,91 +1,598 @@
 import { css } from 'lit';
 
 /**
- * Public tokens are `--aam-*` (documented on the class); short private names keep the shipped
- * CSS small. `--_*` come from the `accent-color` attribute (a per-instance constructed sheet).
- * Light and dark values sit side by side in light-dark(); `theme` only sets color-scheme.
- * Written compactly on purpose: Lit ships this text as is.
+ * Public tokens are `--aam-*` (documented on the class); `--_*` come from the `accent-color` attribute
+ * (a constructed sheet per instance). Light and dark values sit side by side in light-dark(); `theme`
+ * only sets color-scheme. Class names say what they style (`aam-answer`, `aam-scheme`); the public
+ * hooks are the `::part`s.
  */
-// prettier-ignore
 export const styles = css`
-:host{display:block;container-type:inline-size;line-height:1.45;color-scheme:light}
-:host([theme=dark]){color-scheme:dark}
-:host([theme=auto]){color-scheme:light dark}
-:host([hidden]){display:none}
-.w{--a:var(--aam-accent,var(--_a,#1d4ed8));--oa:var(--aam-on-accent,var(--_oa,#fff));
---l:var(--aam-link,light-dark(var(--_l,#1d4ed8),var(--_ld,#8ab4f8)));
---bg:var(--aam-bg,light-dark(#fff,#181a1f));--fg:var(--aam-fg,light-dark(#1b1f24,#e8eaed));
---mu:var(--aam-muted,light-dark(#545b64,#aab1ba));--bd:var(--aam-border,light-dark(#c9ced6,#474d57));
---sf:var(--aam-surface,light-dark(#f3f5f8,#23262d));--ok:var(--aam-ok,light-dark(#17702f,#74d48f));
---ko:var(--aam-ko,light-dark(#b42318,#ff9c91));--wa:var(--aam-warn,light-dark(#7a4f00,#f1c46b));
---r:var(--aam-radius,.5rem);--g:var(--aam-gap,1rem);
-background:var(--bg);color:var(--fg);border:1px solid var(--bd);border-radius:var(--r);padding:var(--g)}
-:host([compact]) .w{--g:var(--aam-gap,.75rem);font-size:.94em}
-h2,h3,h4{margin:0 0 .5em;line-height:1.25;font-size:1.05em}
-h2{font-size:1.1em}
-p,ul,table,fieldset{margin:0 0 .6em}
-ul{padding-left:1.2em}
-a,.h summary{color:var(--l)}
-small,.mu,.h,.lg{color:var(--mu);font-size:.875em}
-:focus-visible{outline:3px solid var(--l);outline-offset:2px}
-.v{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
-.tb{display:flex;flex-wrap:wrap;gap:.5em;margin-bottom:var(--g)}
-.tb :first-child{margin-right:auto}
-button{font:inherit;color:var(--l);background:var(--bg);border:1px solid var(--l);border-radius:var(--r);padding:.3em .75em;cursor:pointer}
-.p{background:var(--a);color:var(--oa);border-color:var(--a);font-weight:600}
-.lk{border:0;padding:0 .25em;text-decoration:underline;background:none}
-th small{white-space:nowrap}
-input,select{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--mu);border-radius:calc(var(--r)/2);padding:.35em .5em;box-sizing:border-box;width:100%}
-input[type=radio]{width:auto;margin:0;accent-color:var(--l)}
-input[type=date]{width:auto}
-[aria-invalid=true]{border:2px solid var(--ko)}
-.er{color:var(--ko);font-weight:600}
-@container (max-width:24rem){.w{--g:var(--aam-gap,.6rem)}}
-@container (min-width:44rem){:host(:not([compact])) .cols{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,3fr);gap:calc(var(--g)*1.5);align-items:start}}
-.q,.sm,.sc,.n{background:var(--sf);border-radius:var(--r);padding:var(--g);margin:0 0 var(--g)}
-.f{margin-bottom:.9em}
-.f>label,legend{display:block;font-weight:600;margin-bottom:.25em;padding:0}
-fieldset{border:0;padding:0}
-.t{display:flex;flex-wrap:wrap;gap:.4em}
-.t label{display:flex;gap:.4em;align-items:center;border:1px solid var(--mu);border-radius:var(--r);padding:.25em .7em .25em .45em;background:var(--bg);cursor:pointer}
-.t label:has(:checked){border:2px solid var(--l);font-weight:600}
-.h{margin:.15em 0 .5em;text-indent:0}
-.h summary,.sc>details>summary{cursor:pointer;width:fit-content}
-.sc>details{margin:0 0 .6em}
-.h ul{margin:.2em 0 .4em}
-.sm ul,.rs{list-style:none;padding:0}
-.sm li{display:grid;grid-template-columns:1fr auto;align-items:baseline;padding:.3em 0;border-bottom:1px solid var(--bd)}
-.sm li>span{grid-column:1/-1;color:var(--mu);font-size:.875em}
-.sm .ed{display:block}
-#ad{margin-top:.3em}
-.sm>label{display:block;margin-top:.6em;font-size:.875em}
-.s{display:inline-block;padding:.05em .6em;border:1px solid;border-radius:1em;font-weight:600}
-.eligible .s,.ok>b{color:var(--ok)}
-.ineligible .s,.closed .s,.ko>b{color:var(--ko)}
-.incomplete .s,.un>b{color:var(--wa)}
-.rs li{padding-left:1.4em;text-indent:-1.4em;margin-bottom:.3em}
-.rs b{display:inline-block;width:1.4em;text-indent:0}
-.e{display:inline-block;margin-left:.3em;padding:0 .45em;border:1px dashed var(--wa);border-radius:1em;color:var(--wa);font-size:.8em;font-weight:600;text-indent:0}
-.op{border-top:1px solid var(--bd);padding-top:.75em;margin-top:.75em}
-.cb{border:2px solid var(--l)}
-.cb h4{margin-top:.8em}
-.rs li li{padding:0;text-indent:0;margin:.2em 0}
-.rs details{display:inline-block;margin:0}
-.op>p strong{font-size:1.15em}
-svg{display:block;width:100%;max-width:18rem;margin:.25em 0 .5em}
-.ch rect{fill:var(--l);stroke:var(--l)}
-.ch .bl{fill-opacity:.3}
-.ch text{fill:var(--mu);font-size:9px;text-anchor:middle}
-table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
-@container (min-width:24rem){thead th{white-space:nowrap}}
-th,td{padding:.3em .4em;border-bottom:1px solid var(--bd);text-align:right;vertical-align:top}
-th:first-child{text-align:left}
-thead th{font-size:.875em;color:var(--mu)}
-.nt{font-size:.9em;border-left:3px solid var(--bd);padding-left:.6em}
-.warning,.estimate,.n{border-left:4px solid var(--wa)}
-.n{list-style:none}
-.n li+li{margin-top:.4em}
-.ft{margin:0}
-@media (prefers-reduced-motion:no-preference){.h[open] ul,.h[open] p{animation:i .15s ease-out}@keyframes i{from{opacity:0}}}
-@media print{.w{border:0;padding:0;color:#000;background:#fff;font-size:9.5pt}.sc>details,.closed,.incomplete .rs,.lk,#ad,.sm>label{display:none!important}.op,.sc{break-inside:avoid}.op{display:inline-block;width:48%;margin-right:2%;vertical-align:top}.tb,.q,.cp,button,.h,.lg,svg{display:none!important}.cols{display:block!important}.sm ul{columns:2;column-gap:2em}.sm li{break-inside:avoid}.sm,.sc{background:none;padding:0}a{color:#000}.ft{font-weight:600}}
+  :host {
+    display: block;
+    container-type: inline-size;
+    line-height: 1.45;
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+  :host([theme='auto']) {
+    color-scheme: light dark;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .aam {
+    --accent: var(--aam-accent, var(--_a, #1d4ed8));
+    --on-accent: var(--aam-on-accent, var(--_oa, #fff));
+    --link: var(--aam-link, light-dark(var(--_l, #1d4ed8), var(--_ld, #8ab4f8)));
+    --bg: var(--aam-bg, light-dark(#fff, #181a1f));
+    --fg: var(--aam-fg, light-dark(#1b1f24, #e8eaed));
+    --muted: var(--aam-muted, light-dark(#545b64, #aab1ba));
+    --border: var(--aam-border, light-dark(#c9ced6, #474d57));
+    --surface: var(--aam-surface, light-dark(#f3f5f8, #23262d));
+    --ok: var(--aam-ok, light-dark(#17702f, #74d48f));
+    --ko: var(--aam-ko, light-dark(#b42318, #ff9c91));
+    --warn: var(--aam-warn, light-dark(#7a4f00, #f1c46b));
+    --radius: var(--aam-radius, 0.5rem);
+    --gap: var(--aam-gap, 1rem);
+    display: grid;
+    gap: var(--gap);
+    background: var(--bg);
+    color: var(--fg);
+    border: 1px solid var(--border);
+    border-radius: var(--radius);
+    padding: var(--gap);
+  }
+  :host([compact]) .aam {
+    --gap: var(--aam-gap, 0.75rem);
+    font-size: 0.94em;
+  }
+  @container (max-width: 26rem) {
+    .aam {
+      --gap: var(--aam-gap, 0.7rem);
+    }
+  }
+  * {
+    box-sizing: border-box;
+  }
+  h2,
+  h3,
+  h4 {
+    margin: 0 0 0.4em;
+    line-height: 1.25;
+    font-size: 1em;
+  }
+  p,
+  ul,
+  ol {
+    margin: 0 0 0.5em;
+  }
+  p:last-child,
+  ul:last-child {
+    margin-bottom: 0;
+  }
+  ul {
+    padding-left: 1.2em;
+  }
+  a,
+  summary {
+    color: var(--link);
+  }
+  summary {
+    cursor: pointer;
+    width: fit-content;
+  }
+  :focus-visible {
+    outline: 3px solid var(--link);
+    outline-offset: 2px;
+  }
+  .aam-v {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .aam-muted,
+  small {
+    color: var(--muted);
+    font-size: 0.875em;
+  }
+
+  /* Title, purpose, language */
+  .aam-head {
+    display: flex;
+    gap: 0.75em;
+    align-items: flex-start;
+    justify-content: space-between;
+  }
+  .aam-title {
+    font-size: 1.15em;
+    margin: 0;
+  }
+  .aam-purpose {
+    margin: 0.15em 0 0;
+    color: var(--muted);
+  }
+
+  /* Buttons */
+  button {
+    font: inherit;
+    cursor: pointer;
+  }
+  .aam-button,
+  .aam-lang {
+    color: var(--link);
+    background: var(--bg);
+    border: 1px solid var(--link);
+    border-radius: var(--radius);
+    padding: 0.25em 0.7em;
+  }
+  .aam-lang {
+    flex: none;
+    font-size: 0.875em;
+  }
+  .aam-primary {
+    background: var(--accent);
+    color: var(--on-accent);
+    border: 1px solid var(--accent);
+    border-radius: var(--radius);
+    padding: 0.4em 1.1em;
+    font-weight: 600;
+  }
+  .aam-link {
+    color: var(--link);
+    background: none;
+    border: 0;
+    padding: 0 0.2em;
+    text-decoration: underline;
+  }
+
+  /* The answer */
+  .aam-answer {
+    border: 2px solid var(--link);
+    border-radius: var(--radius);
+    padding: var(--gap);
+  }
+  .aam-answer.aam-ineligible,
+  .aam-answer.aam-pending {
+    border-color: var(--border);
+  }
+  .aam-answer-title {
+    font-size: 0.875em;
+    color: var(--muted);
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+  .aam-lead {
+    font-size: 1.1em;
+  }
+  .aam-figure {
+    font-size: 1.3em;
+    white-space: nowrap;
+  }
+  .aam-assumes,
+  .aam-upto {
+    list-style: none;
+    padding: 0;
+    font-size: 0.95em;
+  }
+  .aam-assumes li,
+  .aam-upto li {
+    margin: 0.2em 0;
+    padding-left: 1em;
+    text-indent: -1em;
+  }
+  .aam-assumes li::before {
+    content: '→ ';
+    color: var(--muted);
+  }
+  .aam-upto li::before {
+    content: '↗ ';
+    color: var(--muted);
+  }
+  .aam-next {
+    border-top: 1px solid var(--border);
+    padding-top: 0.6em;
+    margin-top: 0.6em;
+  }
+  .aam-mark {
+    color: var(--warn);
+    font-weight: 700;
+    margin-left: 0.1em;
+  }
+  .aam-note {
+    font-size: 0.9em;
+    border-left: 3px solid var(--border);
+    padding-left: 0.6em;
+  }
+  .aam-note.aam-warning,
+  .aam-note.aam-estimate {
+    border-left-color: var(--warn);
+  }
+  .aam-more {
+    margin: 0.4em 0;
+  }
+
+  /* Questions */
+  .aam-q,
+  .aam-summary {
+    background: var(--surface);
+    border-radius: var(--radius);
+    padding: var(--gap);
+  }
+  .aam-field {
+    margin: 0 0 0.9em;
+    border: 0;
+    padding: 0;
+    min-width: 0;
+  }
+  .aam-field > label,
+  legend {
+    display: block;
+    font-weight: 600;
+    margin-bottom: 0.3em;
+    padding: 0;
+  }
+  input {
+    font: inherit;
+    color: inherit;
+    background: var(--bg);
+    border: 1px solid var(--muted);
+    border-radius: calc(var(--radius) / 2);
+    padding: 0.35em 0.5em;
+    width: 100%;
+    max-width: 24rem;
+  }
+  input[type='radio'] {
+    width: auto;
+    margin: 0;
+    accent-color: var(--link);
+  }
+  input[type='date'] {
+    width: auto;
+  }
+  [aria-invalid='true'] {
+    border: 2px solid var(--ko);
+  }
+  .aam-error {
+    color: var(--ko);
+    font-weight: 600;
+    margin: 0.3em 0 0;
+  }
+  .aam-choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em;
+  }
+  .aam-choices label {
+    display: flex;
+    gap: 0.4em;
+    align-items: center;
+    border: 1px solid var(--muted);
+    border-radius: var(--radius);
+    padding: 0.3em 0.7em 0.3em 0.5em;
+    background: var(--bg);
+    cursor: pointer;
+  }
+  .aam-choices label:has(:checked) {
+    border: 2px solid var(--link);
+    font-weight: 600;
+  }
+  .aam-help {
+    margin: 0 0 0.4em;
+    font-size: 0.875em;
+    color: var(--muted);
+  }
+  .aam-actions {
+    display: flex;
+    gap: 0.75em;
+    align-items: center;
+  }
+  .aam-picker [role='listbox'] {
+    list-style: none;
+    margin: 0.25em 0 0;
+    padding: 0.2em;
+    max-height: 12rem;
+    max-width: 24rem;
+    overflow: auto;
+    border: 1px solid var(--muted);
+    border-radius: calc(var(--radius) / 2);
+    background: var(--bg);
+  }
+  .aam-picker [role='option'] {
+    padding: 0.25em 0.4em;
+    cursor: pointer;
+    border-radius: calc(var(--radius) / 2);
+  }
+  .aam-picker [aria-selected='true'] {
+    background: var(--link);
+    color: var(--bg);
+  }
+  .aam-picker .aam-current {
+    font-weight: 600;
+  }
+  .aam-chosen {
+    margin: 0.25em 0 0;
+    font-weight: 600;
+  }
+  .aam-hint:empty {
+    display: none;
+  }
+  .aam-hint {
+    font-size: 0.875em;
+    color: var(--muted);
+    margin: 0.25em 0 0;
+  }
+
+  /* Answers given */
+  .aam-summary ul {
+    list-style: none;
+    padding: 0;
+    margin: 0.5em 0 0;
+  }
+  .aam-summary li {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    align-items: baseline;
+    padding: 0.3em 0;
+    border-bottom: 1px solid var(--border);
+  }
+  .aam-summary li > span {
+    grid-column: 1 / -1;
+    color: var(--muted);
+    font-size: 0.875em;
+  }
+  .aam-summary .aam-edit {
+    display: block;
+  }
+
+  /* Detail */
+  .aam-details-title {
+    font-size: 1em;
+    margin-top: 0.25em;
+  }
+  .aam-scheme,
+  .aam-group {
+    border-top: 1px solid var(--border);
+    padding: 0.5em 0;
+  }
+  .aam-scheme > summary {
+    width: auto;
+  }
+  .aam-scheme > summary > span + span {
+    margin-left: 0.5em;
+  }
+  .aam-scheme-title {
+    font-weight: 600;
+  }
+  .aam-scheme-total {
+    float: right;
+    color: var(--fg);
+    font-variant-numeric: tabular-nums;
+  }
+  .aam-status {
+    font-size: 0.8em;
+    color: var(--muted);
+  }
+  .aam-scheme-body {
+    padding: 0.5em 0 0.25em;
+  }
+  .aam-changed {
+    font-weight: 600;
+    color: var(--warn);
+  }
+  .aam-table {
+    overflow-x: auto;
+    margin: 0 0 0.5em;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    max-width: 34rem;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    padding: 0.25em 0.4em;
+    border-bottom: 1px solid var(--border);
+    text-align: right;
+    vertical-align: top;
+  }
+  th:first-child {
+    text-align: left;
+  }
+  thead th {
+    font-size: 0.875em;
+    color: var(--muted);
+  }
+  tfoot th,
+  tfoot td {
+    font-weight: 600;
+    border-bottom: 0;
+  }
+  .aam-renewal th {
+    color: var(--muted);
+    font-weight: normal;
+    font-size: 0.875em;
+  }
+  .aam-chart {
+    display: block;
+    width: 100%;
+    max-width: 14rem;
+    height: auto;
+    max-height: 6rem;
+    margin: 0 0 0.5em;
+  }
+  .aam-chart rect {
+    fill: var(--link);
+  }
+  .aam-chart .aam-bar-light {
+    fill-opacity: 0.3;
+  }
+  .aam-chart text {
+    fill: var(--muted);
+    font-size: 9px;
+    text-anchor: middle;
+  }
+  .aam-objectives h4 {
+    margin-top: 0.5em;
+  }
+  .aam-reasons {
+    list-style: none;
+    padding: 0;
+  }
+  .aam-reasons li {
+    padding-left: 1.4em;
+    text-indent: -1.4em;
+    margin-bottom: 0.3em;
+  }
+  .aam-reasons b {
+    display: inline-block;
+    width: 1.4em;
+    text-indent: 0;
+  }
+  .aam-ok b {
+    color: var(--ok);
+  }
+  .aam-ko b {
+    color: var(--ko);
+  }
+  .aam-open b {
+    color: var(--warn);
+  }
+  .aam-group ul {
+    margin-top: 0.4em;
+  }
+  .aam-legend {
+    font-size: 0.875em;
+    color: var(--muted);
+  }
+  .aam-notices {
+    list-style: none;
+    margin: 0;
+    padding: 0.6em 0.8em;
+    border-left: 4px solid var(--warn);
+    background: var(--surface);
+    border-radius: var(--radius);
+  }
+  .aam-notices li + li {
+    margin-top: 0.3em;
+  }
+  .aam-debug {
+    font-family: monospace;
+    font-size: 0.85em;
+  }
+  .aam-toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+    align-items: center;
+  }
+  .aam-toolbar p {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  .aam-footer {
+    margin: 0;
+  }
+  .aam-print-only {
+    display: none;
+  }
+
+  /* Wide containers: the answer and its detail beside the questions. */
+  @container (min-width: 52rem) {
+    :host(:not([compact])) .aam:has(.aam-answer) {
+      grid-template-columns: minmax(0, 3fr) minmax(16rem, 2fr);
+      align-items: start;
+    }
+    :host(:not([compact])) .aam:has(.aam-answer) > :not(.aam-answer, .aam-q, .aam-summary, .aam-details) {
+      grid-column: 1 / -1;
+    }
+    :host(:not([compact])) .aam:has(.aam-answer) > .aam-q,
+    :host(:not([compact])) .aam:has(.aam-answer) > .aam-summary {
+      grid-column: 2;
+    }
+    :host(:not([compact])) .aam:has(.aam-answer) > .aam-answer {
+      grid-column: 1;
+      grid-row: span 2;
+    }
+    :host(:not([compact])) .aam:has(.aam-answer) > .aam-details {
+      grid-column: 1;
+    }
+  }
+  @container (min-width: 36rem) {
+    .aam:not(:has(.aam-answer)) > .aam-q {
+      max-width: 36rem;
+    }
+  }
+
+  @media (prefers-reduced-motion: no-preference) {
+    details[open] > :not(summary) {
+      animation: aam-in 0.15s ease-out;
+    }
+    @keyframes aam-in {
+      from {
+        opacity: 0;
+      }
+    }
+  }
+
+  @media print {
+    .aam {
+      display: block;
+      border: 0;
+      padding: 0;
+      color: #000;
+      background: #fff;
+      font-size: 9.5pt;
+    }
+    .aam > * + * {
+      margin-top: 0.8em;
+    }
+    .aam-lang,
+    .aam-q,
+    .aam-toolbar,
+    .aam-link,
+    .aam-button,
+    .aam-summary > summary,
+    .aam-chart,
+    .aam-group:not([open]),
+    .aam-scheme:not([open]),
+    .aam-more:not([open]) {
+      display: none !important;
+    }
+    .aam-summary {
+      display: block;
+      background: none;
+      padding: 0;
+    }
+    .aam-summary ul {
+      columns: 2;
+      column-gap: 2em;
+    }
+    .aam-summary li {
+      break-inside: avoid;
+    }
+    .aam-answer {
+      border: 1px solid #000;
+    }
+    a {
+      color: #000;
+    }
+    .aam-print-only {
+      display: block;
+      font-size: 8.5pt;
+      word-break: break-all;
+    }
+    .aam-scheme,
+    table {
+      break-inside: avoid;
+    }
+    .aam-footer {
+      font-weight: 600;
+    }
+  }
 `;

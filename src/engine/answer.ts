@@ -287,8 +287,14 @@ function withoutHeadline(schemes: SchemeResult[], profile: Profile, contact: Con
   if (open) {
     const answered = Object.keys(profile).length > 0;
     // What decides it, when the texts leave a doubt on the very answer given (775 patients exactly); else, the next questions.
-    const reason = open.reasons.find((r) => r.ok === null && r.estimate);
-    return { ...base, status: 'pending', text: answered && reason ? reason.text : t.start, nextSteps: [] };
+    const reason = answered ? open.reasons.find((r) => r.ok === null && r.estimate) : undefined;
+    const answer: Answer = { ...base, status: 'pending', text: reason ? reason.text : t.start, nextSteps: [] };
+    if (reason) {
+      answer.open = { scheme: open.id, reason: reason.id, fields: reason.fields ?? [] };
+      answer.ask = (reason.fields ?? []).slice();
+      answer.sources = reason.sources;
+    }
+    return answer;
   }
   const refused = schemes.find((s) => s.status === 'ineligible');
   const found = refused?.reasons.find((r) => r.ok === false);

@@ -349,6 +349,8 @@ export interface Answer {
   estimate?: boolean;
   /** Profile fields whose answers would change the figure, most decisive first (a subset of `missing`). */
   ask: string[];
+  /** Pending: the condition that decides it when the texts leave a doubt on the very answer given (775 patients exactly). */
+  open?: { scheme: string; reason: string; fields: string[] };
   nextSteps: NextStep[];
   /** Sources of the headline's figures. */
   sources: Source[];

@@ -1,7 +1,8 @@
 /**
  * How each profile field is asked: label, help text for the terms a doctor may not know,
  * labels of enum values, and the group it is asked with. Texts go through msg() so they
- * follow the UI language; legal terms (patientèle médecin traitant, file active, ZIP) stay French.
+ * follow the instance's language; legal terms (patientèle médecin traitant, file active, ZIP) stay French.
+ * Which field is asked, and when, is the engine's `missing`; this file only words it.
  */
 import { msg } from '@lit/localize';
 
@@ -15,13 +16,15 @@ export interface Question {
 /** Label, help and group of a profile field; the field name itself when the UI does not know it. */
 export function question(field: string): Question {
   switch (field) {
+    case 'situation':
+      return { label: msg('Votre situation', { id: 'situation' }), group: 0 };
     case 'specialty':
       return { label: msg('Spécialité', { id: 'specialite' }), group: 1 };
     case 'sector':
       return {
         label: msg('Secteur conventionnel', { id: 'secteur-conventionnel' }),
         help: msg(
-          "OPTAM (ou OPTAM-ACO en chirurgie, anesthésie et obstétrique) : option de pratique tarifaire maîtrisée, par laquelle un médecin de secteur 2 s'engage à limiter ses dépassements d'honoraires.",
+          'OPTAM (ou OPTAM-ACO en chirurgie, anesthésie et obstétrique) : option de pratique tarifaire maîtrisée, par laquelle un médecin de secteur 2 s’engage à limiter ses dépassements d’honoraires.',
           { id: 'optam-optam-aco-chirurgie' },
         ),
         group: 1,
@@ -30,7 +33,7 @@ export function question(field: string): Question {
       return {
         label: msg('Patientèle médecin traitant (nombre de patients)', { id: 'patientele-medecin-traitant-nombre' }),
         help: msg(
-          "Nombre de patients, adultes et enfants, qui vous ont déclaré comme médecin traitant. Il figure sur votre relevé d'activité (ameli pro).",
+          'Nombre de patients, adultes et enfants, qui vous ont déclaré comme médecin traitant. Il figure sur votre relevé d’activité (ameli pro).',
           { id: 'nombre-patients-adultes-enfants' },
         ),
         group: 2,
@@ -38,24 +41,24 @@ export function question(field: string): Question {
     case 'fileActive':
       return {
         label: msg('File active (nombre de patients)', { id: 'file-active-nombre-patients' }),
-        help: msg("Nombre de patients différents vus au moins une fois dans l'année, tous âges confondus.", {
+        help: msg('Nombre de patients différents vus au moins une fois dans l’année, tous âges confondus.', {
           id: 'nombre-patients-differents-vus',
         }),
         group: 2,
       };
     case 'percentile':
       return {
-        label: msg('Percentile de patientèle (0 à 100)', { id: 'percentile-patientele-0-100' }),
+        label: msg('Percentile de votre patientèle, communiqué par votre CPAM (0 à 100)', { id: 'percentile-cpam' }),
         help: msg(
-          "Votre rang parmi les médecins de votre spécialité en France : au 30e percentile, 30 % des médecins ont une patientèle plus petite que la vôtre. Votre CPAM vous l'indique ; laissez vide si vous ne le connaissez pas.",
-          { id: 'rang-parmi-medecins-specialite' },
+          'Votre rang parmi les médecins de votre spécialité en France : au 90ᵉ percentile, 90 % des médecins ont une patientèle plus petite que la vôtre. Il décide du montant à partir de la 3ᵉ année ; votre CPAM vous l’indique. Passez la question si vous ne le connaissez pas.',
+          { id: 'percentile-cpam-aide' },
         ),
-        group: 2,
+        group: 11,
       };
     case 'ccamShare':
       return {
         label: msg('Part des honoraires issue des actes techniques CCAM (%)', { id: 'part-honoraires-issue-actes' }),
-        help: msg('Sur les 12 derniers mois. Demandée aux chirurgiens, ORL et gynécologues : elle doit rester sous 20 %.', {
+        help: msg('Sur les 12 derniers mois. Demandée aux chirurgiens, ORL et gynécologues : elle doit rester sous 20 %.', {
           id: 'sur-12-derniers-mois',
         }),
         group: 2,
@@ -71,14 +74,16 @@ export function question(field: string): Question {
     case 'newlyInstalled':
       return { label: msg('Vous êtes nouvellement installé(e)', { id: 'etes-nouvellement-installe-e' }), group: 3 };
     case 'option':
-      return { label: msg("Temps de travail de l'assistant", { id: 'temps-travail-assistant' }), group: 3 };
+      return { label: msg('Temps de travail de l’assistant', { id: 'temps-travail-assistant' }), group: 10 };
+    case 'objectivesReached':
+      return { label: msg('Vous avez atteint les objectifs de votre contrat en cours', { id: 'objectifs-atteints' }), group: 14 };
     case 'age':
       return { label: msg('Votre âge', { id: 'age' }), group: 3 };
     case 'zone':
       return {
-        label: msg("Zonage de votre lieu d'exercice", { id: 'zonage-lieu-exercice' }),
+        label: msg('Zonage de votre lieu d’exercice', { id: 'zonage-lieu-exercice' }),
         help: msg(
-          "ZIP : zone d'intervention prioritaire, les territoires les plus en manque de médecins ; ZAC : zone d'action complémentaire. Le zonage de chaque commune est publié par l'ARS.",
+          'ZIP : zone d’intervention prioritaire, les territoires les plus en manque de médecins ; ZAC : zone d’action complémentaire. Le zonage de chaque commune est publié par l’ARS.',
           { id: 'zip-zone-intervention-prioritaire' },
         ),
         group: 4,
@@ -86,7 +91,7 @@ export function question(field: string): Question {
     case 'zoneSousDense':
       return {
         label: msg('Vous exercez en zone sous-dense', { id: 'exercez-zone-sous-dense' }),
-        help: msg("Au sens de l'avenant 7 : ZIP, ZAC dont l'APL est au plus 3,5, ou zone dérogatoire fixée par la CPL.", {
+        help: msg('Au sens de l’avenant 7 : ZIP, ZAC dont l’APL est au plus 3,5, ou zone dérogatoire fixée par la CPL.', {
           id: 'sens-avenant-7-zip',
         }),
         group: 4,
@@ -130,13 +135,17 @@ export function question(field: string): Question {
     case 'qpv':
       return {
         label: msg('Vous exercez en quartier prioritaire de la politique de la ville (QPV)', { id: 'qpv' }),
-        help: msg('Quartiers urbains prioritaires fixés par l’État ; la liste est publiée sur sig.ville.gouv.fr.', { id: 'qpv-help' }),
+        help: msg('Quartiers urbains prioritaires fixés par l’État ; la liste est publiée sur sig.ville.gouv.fr.', { id: 'qpv-help' }),
         group: 4,
       };
     case 'mountain':
       return { label: msg('Vous exercez en zone de montagne', { id: 'mountain' }), group: 4 };
     case 'department':
-      return { label: msg('Département d’exercice', { id: 'department-pick' }), group: 4 };
+      return {
+        label: msg('Département d’exercice', { id: 'department-pick' }),
+        help: msg('Il décide des aides régionales et de l’organisme à contacter.', { id: 'department-aide' }),
+        group: 12,
+      };
     case 'pdsa':
       return {
         label: msg('Vous participez à la permanence des soins (PDSA)', { id: 'pdsa' }),
@@ -160,9 +169,9 @@ export function question(field: string): Question {
     case 'fmtAmount':
       return { label: msg('Montant annuel de votre forfait médecin traitant (€)', { id: 'fmt-amount' }), group: 8 };
     case 'student':
-      return { label: msg('Vous êtes étudiant(e) ou interne en médecine', { id: 'student' }), group: 0 };
+      return { label: msg('Vous êtes étudiant(e) ou interne en médecine', { id: 'student' }), group: 13 };
     case 'allowanceMonths':
-      return { label: msg('Durée d’allocation souhaitée (mois)', { id: 'allowance-months' }), group: 0 };
+      return { label: msg('Durée d’allocation souhaitée (mois)', { id: 'allowance-months' }), group: 13 };
     default:
       return { label: field, group: 9 };
   }
@@ -171,6 +180,14 @@ export function question(field: string): Question {
 /** Label of an enum value; the value itself when unknown. */
 export function valueLabel(value: string): string {
   switch (value) {
+    case 'installe':
+      return msg('Installé(e) en libéral', { id: 'situation-installe' });
+    case 'installation':
+      return msg('Je m’installe, ou installé(e) depuis moins d’un an', { id: 'situation-installation' });
+    case 'remplacant':
+      return msg('Remplaçant(e)', { id: 'situation-remplacant' });
+    case 'etudiant':
+      return msg('Étudiant(e) ou interne', { id: 'situation-etudiant' });
     case '1':
       return msg('Secteur 1', { id: 'secteur-1' });
     case '2-optam':

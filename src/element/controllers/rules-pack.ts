@@ -1,0 +1,63 @@
+/**
+ * The `rules-src` pack, as a task: downloaded once per URL for the page (pack-loader), validated by the
+ * engine's pack compiler, which is loaded only then (zod and the validation code are not part of the
+ * widget until a page asks for a pack). Until it arrives, and if it is unusable, the built-in rules apply.
+ */
+import { Task, TaskStatus } from '@lit/task';
+import type { ReactiveControllerHost } from 'lit';
+import type { RuleIssue } from '../../engine/rules/schema.js';
+import { loadPack, type PackLoad } from '../pack-loader.js';
+
+export interface PackState {
+  url: string;
+  /** The pack as downloaded (validated by the engine when it simulates). */
+  pack?: unknown;
+  problem?: PackLoad['problem'];
+  detail?: string;
+  /** Region ids the pack adds, for the `region` attribute. */
+  regions: string[];
+}
+
+export class RulesPackController {
+  private readonly task: Task<[string], PackState | undefined>;
+
+  constructor(host: ReactiveControllerHost, src: () => string, onLoad: (state: PackState) => void) {
+    this.task = new Task(host, {
+      args: () => [src().trim()],
+      task: async ([url]) => {
+        if (!url) return undefined;
+        const [load, { enablePacks }, { compilePack }] = await Promise.all([
+          loadPack(url, document.baseURI),
+          import('../../engine/simulate.js'),
+          import('../../engine/rules/pack.js'),
+        ]);
+        if (load.pack !== undefined) enablePacks(compilePack);
+        const regions = packRegions(load.pack);
+        const state: PackState = { url: load.url, pack: load.pack, problem: load.problem, detail: load.detail, regions };
+        onLoad(state);
+        return state;
+      },
+    });
+  }
+
+  /** The pack in use, once loaded. */
+  get state(): PackState | undefined {
+    return this.task.value;
+  }
+
+  get loading(): boolean {
+    return this.task.status === TaskStatus.PENDING;
+  }
+}
+
+function packRegions(pack: unknown): string[] {
+  const regions = (pack as { regions?: unknown } | undefined)?.regions;
+  return Array.isArray(regions)
+    ? regions
+        .map((r) => (r as { id?: unknown })?.id)
+        .filter((id): id is string => typeof id === 'string')
+        .slice(0, 50)
+    : [];
+}
+
+export type { RuleIssue };

@@ -1,0 +1,56 @@
+/**
+ * The shared link: on connection, this instance's answers from the URL fragment (its own key only);
+ * on demand, the page's address with the answers, copied to the clipboard or shown to copy by hand.
+ * The widget never rewrites the page's URL.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Profile } from '../../engine/types.js';
+import { fragmentKey, linkWithAnswers, readSharedAnswers } from '../share-link.js';
+
+export interface ShareHost extends ReactiveControllerHost, HTMLElement {
+  restore(answers: Profile): void;
+}
+
+export class ShareLinkController implements ReactiveController {
+  /** 'copied', or 'manual' when the clipboard refused (the link is shown in a field to copy). */
+  state: '' | 'copied' | 'manual' = '';
+  /** The fragment had this widget's key but could not be read. */
+  unreadable = false;
+
+  constructor(private readonly host: ShareHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    const key = fragmentKey(this.host.id);
+    const shared = readSharedAnswers(globalThis.location?.hash ?? '', key);
+    if (shared) {
+      this.host.restore(shared.answers);
+      // What the link held that the widget does not use: said once, for whoever wrote the link.
+      if (shared.dropped.length)
+        console.warn(
+          `<aide-assistant-medical>: the shared link's ${shared.dropped.map((d) => d.field).join(', ')} ignored (unknown or invalid).`,
+          shared.dropped,
+        );
+    } else if (shared === null) {
+      this.unreadable = true;
+      console.warn(`<aide-assistant-medical>: the #${key}= part of the URL is not readable; ignored.`);
+    }
+  }
+
+  link(answers: Profile): string {
+    return linkWithAnswers(location.href, fragmentKey(this.host.id), answers);
+  }
+
+  async copy(answers: Profile): Promise<void> {
+    this.state = '';
+    try {
+      await navigator.clipboard.writeText(this.link(answers));
+      this.state = 'copied';
+    } catch {
+      // No clipboard (insecure page, permission refused): the link is shown to copy by hand.
+      this.state = 'manual';
+    }
+    this.host.requestUpdate();
+  }
+}
