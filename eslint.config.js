@@ -50,6 +50,8 @@ export default tseslint.config(
       // `try { … } catch {}` is the idiom for "absent file is fine"; other empty blocks stay errors.
       'no-empty': ['error', { allowEmptyCatch: true }],
       'no-console': 'off',
+      // French typography puts no-break spaces in texts (« 66 000 € », « Total : »): allowed in strings and templates.
+      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipComments: true }],
     },
   },
 

@@ -470,8 +470,12 @@ export const styles = css`
     font-size: 0.875em;
     color: var(--muted);
   }
-  .aam-notices {
+  .aam-notices ul {
     list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .aam-notices {
     margin: 0;
     padding: 0.6em 0.8em;
     border-left: 4px solid var(--warn);
@@ -526,17 +530,6 @@ export const styles = css`
   @container (min-width: 36rem) {
     .aam:not(:has(.aam-answer)) > .aam-q {
       max-width: 36rem;
-    }
-  }
-
-  @media (prefers-reduced-motion: no-preference) {
-    details[open] > :not(summary) {
-      animation: aam-in 0.15s ease-out;
-    }
-    @keyframes aam-in {
-      from {
-        opacity: 0;
-      }
     }
   }
 

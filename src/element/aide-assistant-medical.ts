@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import type { Profile, Simulation } from '../engine/types.js';
-import { booleanAttribute, readAttributes, themeOf, type ReadAttributes } from './attributes.js';
+import { booleanAttribute, langOf, readAttributes, themeOf, type ReadAttributes } from './attributes.js';
 import { styles } from './aide-assistant-medical.styles.js';
 import { AccentController } from './controllers/accent.js';
 import { LocaleController } from './controllers/locale.js';
@@ -189,7 +189,6 @@ export class AideAssistantMedical extends LitElement {
     if (attributes.some((k) => changed.has(k)) || !this.hasUpdated) {
       const pack = this.pack.state;
       this.read = readAttributes(this, pack?.regions ?? [], this.pack.loading);
-      if (changed.has('lang') || !this.hasUpdated) this.locale.set(this.read.lang);
       if (!this.accent.apply(this.accentColor))
         this.read.problems.push({
           attribute: 'accent-color',
@@ -213,8 +212,9 @@ export class AideAssistantMedical extends LitElement {
       });
   }
 
-  protected override shouldUpdate(): boolean {
-    // An English instance waits for its templates (a few milliseconds, once per page).
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    // The language first: an English instance waits for its templates (a few milliseconds, once per page).
+    if (changed.has('lang')) this.locale.set(langOf(this.lang));
     return this.locale.ready;
   }
 

@@ -70,11 +70,8 @@ export function readAttributes(a: Attributes, packRegions: readonly string[] = [
     if (known.length) options.schemes = known;
   }
 
-  // A language tag: fr, en, or one with a region (fr-FR, en-GB); anything else is refused, not guessed.
-  const tag = fold(a.lang);
-  let lang: UiLang = 'fr';
-  if (/^(fr|en)(-[a-z0-9]{2,8})*$/.test(tag)) lang = tag.startsWith('en') ? 'en' : 'fr';
-  else if (tag) reject('lang', a.lang, ['fr', 'en']);
+  const lang = langOf(a.lang);
+  if (fold(a.lang) && !LANG_TAG.test(fold(a.lang))) reject('lang', a.lang, ['fr', 'en']);
 
   const asOf = typeof a.asOf === 'string' ? a.asOf.trim() : '';
   if (asOf) {
@@ -96,6 +93,15 @@ export function readAttributes(a: Attributes, packRegions: readonly string[] = [
 
   return { options, lang, specialty, problems };
 }
+
+/** A language tag: fr, en, or one with a region (fr-FR, en-GB); anything else is refused, not guessed. */
+const LANG_TAG = /^(fr|en)(-[a-z0-9]{2,8})*$/;
+
+/** The interface language an attribute asks for (French unless it is clearly English). */
+export const langOf = (value: unknown): UiLang => {
+  const tag = fold(value);
+  return LANG_TAG.test(tag) && tag.startsWith('en') ? 'en' : 'fr';
+};
 
 /** The theme to reflect: a known value, else light. */
 export const themeOf = (value: unknown) => (THEMES.includes(fold(value)) ? fold(value) : 'light');

@@ -121,6 +121,7 @@ export class QuestionsController implements ReactiveController {
       this.drafts = { ...drafts, [field]: text };
       this.errors = { ...errors, [field]: error };
       console.warn(`<aide-assistant-medical>: "${text.slice(0, 40)}" is not a valid ${field}.`);
+      this.host.requestUpdate();
       return false;
     }
     const rest = { ...drafts };

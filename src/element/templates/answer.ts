@@ -104,12 +104,12 @@ function nextSteps(steps: NextStep[], folds: Folds) {
   return html`<div class="aam-next">
     <p>
       <strong>${msg('Et maintenant :', { id: 'et-maintenant' })}</strong>
-      ${contact ? (contact.links[0] ? link(contact.links[0].url!, contact.text) : contact.text) : nothing}
+      ${contact ? (contact.links[0] ? link(contact.links[0].url, contact.text) : contact.text) : nothing}
     </p>
     ${
       howTo.length
         ? fold(folds, 'how-to', msg('Comment faire', { id: 'comment-faire' }), () =>
-            howTo.map((s) => html`<p>${s.text}${s.links.filter((l) => l.url).map((l) => html` ${link(l.url!, l.title)}`)}</p>`),
+            howTo.map((s) => html`<p>${s.text}${s.links.filter((l) => l.url).map((l) => html` ${link(l.url, l.title)}`)}</p>`),
           )
         : nothing
     }

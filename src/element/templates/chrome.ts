@@ -11,7 +11,7 @@ import type { Ctx } from './context.js';
 
 export function header(ctx: Ctx, title: string, toggleLang: () => void) {
   const other = ctx.lang === 'fr' ? 'en' : 'fr';
-  return html`<header class="aam-head">
+  return html`<div class="aam-head">
     <div>
       <h2 class="aam-title">${title}</h2>
       <p class="aam-purpose">
@@ -19,7 +19,7 @@ export function header(ctx: Ctx, title: string, toggleLang: () => void) {
       </p>
     </div>
     <button type="button" class="aam-lang" lang=${other} @click=${toggleLang}>${other === 'en' ? 'English' : 'Français'}</button>
-  </header>`;
+  </div>`;
 }
 
 export interface Notices {
@@ -46,16 +46,18 @@ export function notices(n: Notices, sim: Simulation | undefined) {
   const debug = n.debug;
   const problems = debug?.problems ?? [];
   if (!visitor.length && !problems.length && !debug?.pack?.length) return nothing;
-  return html`<ul class="aam-notices" part="notices" role="status">
-    ${visitor.map((t) => html`<li>${t}</li>`)}
-    ${problems.map(
-      (p) =>
-        html`<li class="aam-debug">
-          ${msg(str`Attribut ${p.attribute} : « ${p.value} » n’est pas reconnu, la valeur par défaut est utilisée. Valeurs acceptées : ${p.accepted}.`, { id: 'attribut-n-est-pas' })}
-        </li>`,
-    )}
-    ${debug?.pack?.map((t) => html`<li class="aam-debug">${t}</li>`) ?? nothing}
-  </ul>`;
+  return html`<div class="aam-notices" part="notices" role="status">
+    <ul>
+      ${visitor.map((t) => html`<li>${t}</li>`)}
+      ${problems.map(
+        (p) =>
+          html`<li class="aam-debug">
+            ${msg(str`Attribut ${p.attribute} : « ${p.value} » n’est pas reconnu, la valeur par défaut est utilisée. Valeurs acceptées : ${p.accepted}.`, { id: 'attribut-n-est-pas' })}
+          </li>`,
+      )}
+      ${debug?.pack?.map((t) => html`<li class="aam-debug">${t}</li>`) ?? nothing}
+    </ul>
+  </div>`;
 }
 
 export interface ToolbarHandlers {

@@ -155,11 +155,12 @@ function picker(
         ? msg('Aucun résultat.', { id: 'picker-none' })
         : '';
   return html`<div class="aam-field aam-picker">
-    <label for=${id}>${label}</label>
+    <label id=${`${id}-l`} for=${id}>${label}</label>
     ${help}
     <input
       id=${id}
       role="combobox"
+      aria-labelledby=${`${id}-l`}
       aria-autocomplete="list"
       aria-expanded=${shown.length ? 'true' : 'false'}
       aria-controls=${listId}
@@ -176,6 +177,8 @@ function picker(
     <ul id=${listId} role="listbox" aria-label=${label} ?hidden=${!shown.length}>
       ${shown.map(
         ([value, text], i) =>
+          // The options are not focusable: the combobox input handles the keys (ARIA 1.2 pattern); a click is for pointers.
+          // eslint-disable-next-line lit-a11y/click-events-have-key-events
           html`<li
             id=${`${id}-o-${i}`}
             role="option"

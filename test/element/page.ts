@@ -1,0 +1,181 @@
+/**
+ * A page object for <aide-assistant-medical>: tests speak of questions, answers, parts and buttons by
+ * their role, label and text, never by position or private field, so the markup can change freely.
+ */
+import { fixture } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import { html } from 'lit';
+import type { AideAssistantMedical } from '../../src/index.js';
+import '../../src/index.js';
+
+declare const axe: { run(context: Element): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
+
+const normalize = (text: string | null | undefined) => (text ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+const matches = (text: string, wanted: string | RegExp) => (typeof wanted === 'string' ? text.includes(wanted) : wanted.test(text));
+
+export class WidgetPage {
+  constructor(readonly el: AideAssistantMedical) {}
+
+  static async mount(template: TemplateResult = html`<aide-assistant-medical as-of="2026-12-01"></aide-assistant-medical>`) {
+    const el = await fixture<AideAssistantMedical>(template);
+    const page = new WidgetPage(el);
+    await page.settle();
+    return page;
+  }
+
+  get root(): ShadowRoot {
+    return this.el.shadowRoot!;
+  }
+
+  /** Waits for the render, the lazily loaded detail and any follow-up render. */
+  async settle(): Promise<void> {
+    // Lazily loaded pieces (the detail, English) arrive within a few tasks.
+    for (let i = 0; i < 6; i++) {
+      await this.el.updateComplete;
+      await new Promise((r) => setTimeout(r, i < 2 ? 0 : 5));
+    }
+  }
+
+  part(name: string): HTMLElement | null {
+    return this.root.querySelector<HTMLElement>(`[part~="${name}"]`);
+  }
+
+  parts(name: string): HTMLElement[] {
+    return [...this.root.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+  }
+
+  text(of: Element | null = this.part('base')): string {
+    return normalize(of?.textContent);
+  }
+
+  /** The answer card's text ('' while there is none). */
+  answer(): string {
+    return this.text(this.part('answer'));
+  }
+
+  /** Labels of the questions on screen now. */
+  asked(): string[] {
+    const form = this.part('questions');
+    if (!form) return [];
+    return [...form.querySelectorAll('.aam-field')].map((f) => normalize(f.querySelector(':scope > legend, :scope > label')?.textContent));
+  }
+
+  private field(label: string | RegExp): HTMLElement {
+    const fields = [...this.root.querySelectorAll<HTMLElement>('.aam-field')];
+    const found = fields.find((f) => matches(normalize(f.querySelector(':scope > legend, :scope > label')?.textContent), label));
+    if (!found) throw new Error(`no question ${String(label)} among ${this.asked().join(' | ')}`);
+    return found;
+  }
+
+  /** The text box, date or combobox of a question. */
+  input(label: string | RegExp): HTMLInputElement {
+    return this.field(label).querySelector<HTMLInputElement>('input:not([type=radio])')!;
+  }
+
+  /** Clicks the radio labelled `option` of the question `label`. */
+  async choose(label: string | RegExp, option: string | RegExp): Promise<void> {
+    const choice = [...this.field(label).querySelectorAll('label')].find((l) => matches(normalize(l.textContent), option));
+    if (!choice) throw new Error(`no choice ${String(option)} for ${String(label)}`);
+    choice.querySelector('input')!.click();
+    await this.settle();
+  }
+
+  /** Types into a text question, as a person would (input, then change). */
+  async fill(label: string | RegExp, text: string): Promise<void> {
+    const input = this.input(label);
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await this.settle();
+  }
+
+  /** Types into a searchable list (without choosing). */
+  async search(label: string | RegExp, text: string): Promise<void> {
+    const input = this.input(label);
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await this.settle();
+  }
+
+  /** Options a searchable list shows now. */
+  listed(label: string | RegExp): string[] {
+    return [...this.field(label).querySelectorAll('[role=option]')].map((o) => normalize(o.textContent));
+  }
+
+  error(label: string | RegExp): string {
+    return normalize(this.field(label).querySelector('.aam-error')?.textContent);
+  }
+
+  button(name: string | RegExp): HTMLButtonElement {
+    const b = [...this.root.querySelectorAll('button')].find((x) => matches(normalize(x.textContent), name));
+    if (!b) throw new Error(`no button ${String(name)}`);
+    return b;
+  }
+
+  async click(name: string | RegExp): Promise<void> {
+    this.button(name).click();
+    await this.settle();
+  }
+
+  async continue(): Promise<void> {
+    await this.click(/^Continuer$|^Continue$/);
+  }
+
+  /** The disclosure whose summary reads `summary`. */
+  disclosure(summary: string | RegExp): HTMLDetailsElement {
+    const d = [...this.root.querySelectorAll<HTMLDetailsElement>('details')].find((x) =>
+      matches(normalize(x.querySelector(':scope > summary')?.textContent), summary),
+    );
+    if (!d) throw new Error(`no disclosure ${String(summary)}`);
+    return d;
+  }
+
+  summaries(): string[] {
+    return [...this.root.querySelectorAll('details > summary')].map((s) => normalize(s.textContent));
+  }
+
+  async open(summary: string | RegExp): Promise<HTMLDetailsElement> {
+    const d = this.disclosure(summary);
+    if (!d.open) {
+      d.querySelector<HTMLElement>(':scope > summary')!.click();
+      await new Promise((r) => d.addEventListener('toggle', r, { once: true }));
+    }
+    await this.settle();
+    return this.disclosure(summary);
+  }
+
+  /** Focusable controls a keyboard user tabs through. */
+  tabStops(): number {
+    const selector =
+      'a[href],button:not([disabled]),input:not([type=hidden]):not([disabled]),select,textarea,summary,[tabindex]:not([tabindex="-1"])';
+    return [...this.root.querySelectorAll<HTMLElement>(selector)].filter(
+      (e) => e.getClientRects().length && !e.closest('details:not([open]) > :not(summary)'),
+    ).length;
+  }
+
+  /** Words a reader sees (disclosures' contents are rendered only when open). */
+  words(): number {
+    const hidden = (e: Element | null) => !e || !(e as HTMLElement).getClientRects().length || !!e.closest('.aam-v');
+    const walk = (n: Node): string[] =>
+      n.nodeType === Node.TEXT_NODE
+        ? hidden(n.parentElement)
+          ? []
+          : [n.textContent ?? '']
+        : n.nodeName === 'STYLE'
+          ? []
+          : [...n.childNodes].flatMap(walk);
+    return walk(this.root)
+      .join(' ')
+      .split(/[\s\u00a0\u202f]+/)
+      .filter((w) => /[\p{L}\d]/u.test(w)).length;
+  }
+
+  focused(): HTMLElement | null {
+    return this.root.activeElement as HTMLElement | null;
+  }
+
+  async axe(): Promise<string[]> {
+    const { violations } = await axe.run(this.el);
+    return violations.map((v) => `${v.id} (${v.nodes.length})`);
+  }
+}
