@@ -362,20 +362,19 @@ export const styles = css`
   .aam-scheme > summary {
     width: auto;
   }
-  .aam-scheme > summary > span + span {
-    margin-left: 0.5em;
+  .aam-scheme-meta {
+    display: block;
+    margin-left: 1.1em;
+    font-size: 0.9em;
+    color: var(--muted);
   }
   .aam-scheme-title {
     font-weight: 600;
   }
   .aam-scheme-total {
-    float: right;
     color: var(--fg);
+    font-weight: 600;
     font-variant-numeric: tabular-nums;
-  }
-  .aam-status {
-    font-size: 0.8em;
-    color: var(--muted);
   }
   .aam-scheme-body {
     padding: 0.5em 0 0.25em;

@@ -1,16 +1,16 @@
 /** The public entry: one profile, one date, every scheme asked for → an explained result. */
 import { buildAnswer } from './answer.js';
 import { combine } from './combinations.js';
-import { isIsoDate, today } from './dates.js';
+import { addYears, isIsoDate, today } from './dates.js';
 import { normalizeProfile } from './profile.js';
 import type { RegionRules } from './rules/pack-schema.js';
 import { builtinRules, type RuleSet } from './rules/ruleset.js';
 import type { RuleIssue, SchemeRules } from './rules/schema.js';
-import { askPriorities } from './schemes/aid.js';
+import { askPriorities, installedHint } from './schemes/aid.js';
 import { evaluateBandTable } from './schemes/band-table.js';
 import { Ask, type Env } from './schemes/common.js';
 import { installationEvaluators } from './schemes/installation.js';
-import type { FieldError, Lang, Note, Profile, RegionInfo, SchemeResult, SimulateOptions, Simulation } from './types.js';
+import type { FieldError, Lang, Note, Profile, RegionInfo, SchemeResult, SimulateOptions, Simulation, Situation } from './types.js';
 
 type Evaluator = (scheme: SchemeRules, profile: Profile, env: Env) => SchemeResult;
 
@@ -198,9 +198,13 @@ function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSe
       put(f, s.status === 'eligible' && p > Ask.Eligibility && p <= Ask.Amount ? p - 1.2 : p);
     }
   }
-  if (open.length && profile.situation === undefined) {
-    const families = new Set(open.map((s) => [...(env.rules.schemes.get(s.id)?.situations ?? [])].sort().join()));
-    if (families.size > 1) put('situation', Ask.Situation);
+  // The situation is worth asking when the schemes still open concern different situations (a single scheme asks its
+  // own questions), and only if some of them does not concern every situation the answers leave possible.
+  if (open.length > 1 && profile.situation === undefined) {
+    const possible = possibleSituations(profile, env.asOf);
+    const concerns = open.map((s) => env.rules.schemes.get(s.id)?.situations);
+    const families = new Set(concerns.map((c) => [...(c ?? [])].sort().join()));
+    if (families.size > 1 && concerns.some((c) => !!c && possible.some((x) => !c.includes(x)))) put('situation', Ask.Situation);
   }
   if (open.length && profile.department === undefined) {
     // A national embed: the région (its schemes and contacts) follows the département. A regional one: its per-département contacts.
@@ -208,6 +212,22 @@ function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSe
     if (local) put('department', Ask.Amount);
   }
   return order.sort((a, b) => rank.get(a)! - rank.get(b)!);
+}
+
+const SITUATIONS: Situation[] = ['installe', 'installation', 'remplacant', 'etudiant'];
+
+/** The situations the answers leave possible: a patientèle means installed, a recent first installation means installing. */
+function possibleSituations(p: Profile, asOf: string): Situation[] {
+  if (p.student === true) return ['etudiant'];
+  if (p.remplacant === true) return ['remplacant'];
+  let possible = SITUATIONS;
+  if (installedHint(p) || p.student === false || p.remplacant === false)
+    possible = possible.filter((x) => x === 'installe' || x === 'installation');
+  if (p.installationDate) {
+    const recent = p.installationDate > addYears(asOf, -1);
+    possible = possible.filter((x) => (x === 'installation' ? recent : x === 'installe' ? !recent : true));
+  }
+  return possible;
 }
 
 const departementsSources = ['https://www.npmjs.com/package/@etalab/decoupage-administratif'];

@@ -226,7 +226,7 @@ describe('the detail', () => {
   it('is folded: one line per eligible scheme, one line per group of the others', async () => {
     const page = await withGP();
     const summaries = page.summaries();
-    expect(summaries.some((s) => /^Aide à l’emploi d’un assistant médical Éligible 66 000 € – 132 000 €$/.test(s))).to.be.true;
+    expect(summaries.some((s) => /^Aide à l’emploi d’un assistant médical Éligible · 66 000 € – 132 000 €$/.test(s))).to.be.true;
     expect(summaries).to.include('Fermés aux nouveaux contrats (4)');
     expect(page.parts('scheme')).to.have.length(1);
     const closed = await page.open('Fermés aux nouveaux contrats (4)');

@@ -69,3 +69,8 @@ test('a scheme list longer than any rule set is capped and reported, not walked'
   );
   assert.ok(MAX_SCHEMES >= 100);
 });
+
+test('a first installation that answers already says the situation: it is not asked', () => {
+  const profile = { ...gp, firstInstallation: true, installationDate: '2026-10-01', zone: 'zip', daysPerWeek: 4 };
+  assert.ok(!simulate(profile, { asOf, region: 'occitanie' }).missing.includes('situation'));
+});

@@ -63,9 +63,11 @@ function schemeTotal(s: SchemeResult, ctx: Ctx): string {
 }
 
 function scheme(s: SchemeResult, ctx: Ctx, folds: Folds) {
+  const total = schemeTotal(s, ctx);
   const summary = html`<span class="aam-scheme-title">${s.title}</span>
-    <span class="aam-status" part="status">${statusLabel(s.status)}</span>
-    <span class="aam-scheme-total">${schemeTotal(s, ctx)}</span>`;
+    <span class="aam-scheme-meta"
+      ><span part="status">${statusLabel(s.status)}</span>${total ? html` · <span class="aam-scheme-total">${total}</span>` : nothing}</span
+    >`;
   return fold(folds, `scheme:${s.id}`, summary, () => schemeBody(s, ctx, folds), { class: `aam-scheme aam-${s.status}`, part: 'scheme' });
 }
 

@@ -215,7 +215,13 @@ class AidRun implements Aid, Context {
   }
 }
 
-const installedHint = (p: Profile) => p.patienteleMT !== undefined || p.fileActive !== undefined || !!p.heldContracts?.length;
+/** Answers only an installed (or installing) doctor gives: a patientèle, a contract held, an installation. */
+export const installedHint = (p: Profile) =>
+  p.patienteleMT !== undefined ||
+  p.fileActive !== undefined ||
+  !!p.heldContracts?.length ||
+  p.installationDate !== undefined ||
+  p.firstInstallation !== undefined;
 
 /**
  * Avenant 7/8: is the specialty on the region's list for the doctor's département? 'no-list' where the
