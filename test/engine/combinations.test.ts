@@ -307,7 +307,6 @@ test('property: arbitrary junk never throws', () => {
 
 // ---- the combination search scales: no 2ⁿ enumeration, correct at any count ----
 
-
 const setWeight = (set: number[], w: number[]) => set.reduce((t, i) => t + w[i], 0);
 const independent = (set: number[], conflicts: number[][]) => set.every((i) => !conflicts[i].some((j) => set.includes(j)));
 
