@@ -636,7 +636,7 @@ class SchemePage {
           'h4',
           null,
           esc(o.label),
-          o.short ? ` (${esc(o.short)})` : '',
+          o.short && !o.label.toLowerCase().includes(o.short.toLowerCase()) ? ` (${esc(o.short)})` : '',
           o.label_en ? h('span', { class: 'en', lang: 'en' }, ` · ${esc(o.label_en)}`) : '',
         ),
         flags.length ? h('p', null, flags.join(' ')) : '',

@@ -24,7 +24,10 @@ export function h(tag, attrs, ...children) {
 
 /** Fragment ids: lower case, anything outside a-z, 0-9, - and _ becomes '-' ('1/2-etp' → '1-2-etp'). */
 export function slug(value) {
+  // Accents dropped first (changelog headings); rule ids are already plain ASCII.
   return String(value)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^a-z0-9_-]/g, '-');
 }
