@@ -1104,7 +1104,7 @@ class SchemePage {
         const base = `percentile-${slug(d.id)}-${slug(row.specialty)}-${slug(row.indicator)}`;
         return table({
           id: base,
-          caption: `${esc(this.specialtyLabels[row.specialty] ?? row.specialty)}\u00a0: ${esc(indicatorLabel(row.indicator))}`,
+          caption: `${esc(this.specialtyLabels[row.specialty] ?? row.specialty)}\u00a0: ${esc(indicatorLabel(row.indicator))} (${esc(d.title)})`,
           head: ['Percentile', 'Seuil (patients)', 'À égalité', 'Sources et lecture'],
           rows: ps.map((p) => {
             const t = row[p];

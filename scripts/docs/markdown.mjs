@@ -99,7 +99,7 @@ export function markdown(md, { link = (href) => (/^(https?:|#)/.test(href) ? hre
               'tr',
               null,
               r.map((c, j) =>
-                j === 0 ? h('th', { scope: 'row', class: cls(j) }, inline(c, link)) : h('td', { class: cls(j) }, inline(c, link)),
+                j === 0 && c ? h('th', { scope: 'row', class: cls(j) }, inline(c, link)) : h('td', { class: cls(j) }, inline(c, link)),
               ),
             ),
           ),

@@ -178,6 +178,13 @@ test('docs: plain, self-contained pages: one h1, French, no script, nothing load
       assert.ok(+n <= level + 1, `${name}: h${n} after h${level}`);
       level = +n;
     }
+    // Scrollable tables are regions named by their caption: two regions of a page never share a name.
+    const names = [...html.matchAll(/<caption id="[^"]+">([\s\S]*?)<\/caption>|aria-label="([^"]+)"/g)].map((m) => text(m[1] ?? m[2]));
+    assert.deepEqual(
+      names.filter((n, i) => names.indexOf(n) !== i),
+      [],
+      `${name}: region names`,
+    );
     // Every table has a caption and scoped headers.
     for (const [t] of html.matchAll(/<table[\s\S]*?<\/table>/g)) {
       assert.match(t, /<caption[\s>]/, `${name}: table caption`);
