@@ -358,7 +358,8 @@ class SchemePage {
     const st = schemeState(s, this.today);
     const regions = this.rules.regions.filter((r) => r.schemes?.includes(s.id));
     const rows = [
-      ['Ce que c’est', `${esc(s.name ?? s.title)}\u00a0: ${esc(KINDS[s.kind] ?? s.kind)}.`],
+      ['Ce que c’est', `${esc(capitalize(s.name ?? s.title))}.`],
+      ['Mode de calcul', `${esc(capitalize(KINDS[s.kind] ?? s.kind))}.`],
       ['Qui est concerné', s.situations ? esc(s.situations.map((x) => SITUATIONS[x] ?? x).join(', ')) : 'toutes les situations'],
       s.applies ? ['Seulement si', testWords(s.applies, this.words())] : null,
       [`État au ${esc(date(this.today))}`, stateWords(st)],
@@ -1222,6 +1223,8 @@ class SchemePage {
     );
   }
 }
+
+const capitalize = (t) => t.charAt(0).toUpperCase() + t.slice(1);
 
 /** "1,2 jours…" for a step threshold, in the unit of the scheme's amount field. */
 function genericStep(field, from) {
