@@ -12,39 +12,108 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import json from '@rollup/plugin-json';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 
 const production = process.env.ROLLUP_NO_MINIFY !== '1';
 
-/** Plugins shared by the bundles; `browser` selects the "browser" export condition. */
 /**
- * Rule files are data for people (editor `$schema`, English beside French); bundles keep what the
- * engine reads. `french` also drops the English texts: the core engine ships French only.
+ * Rule files are data for people (editor `$schema`, English beside French); bundles keep what the engine
+ * reads. `french` drops the English texts (the core engine ships French only); `splitEnglish` also drops
+ * them, and serves them instead as `src/engine/rules/english.ts`, a chunk the widget loads only when an
+ * instance speaks English (objects by key, arrays by index, merged back by `restoreTexts`).
  */
-function rulesData({ french = false } = {}) {
-  const drop = (key) => key === '$schema' || (french && (key === 'en' || key.endsWith('_en')));
-  const strip = (node) =>
-    Array.isArray(node)
-      ? node.map(strip)
-      : node && typeof node === 'object'
-        ? Object.fromEntries(
-            Object.entries(node)
-              .filter(([k]) => !drop(k))
-              .map(([k, v]) => [k, strip(v)]),
-          )
-        : node;
+function rulesData({ french = false, splitEnglish = false, splitDetail = false } = {}) {
+  const english = (key) => key === 'en' || key.endsWith('_en');
+  /**
+   * What the first answer does not show, for `splitDetail`: sources (and their titles), the texts of
+   * conditions, notes, objectives and cumulation rules, readings (`inferred`), the départements table.
+   * The texts an answer needs stay (`KEEP`), and so does everything the engine decides with.
+   */
+  const KEEP = new Set(['band.alternative', 'threshold.boundary', 'amount.cpam']);
+  const TEXT_PARENTS = new Set(['conditions', 'derogations', 'objectives', 'notes', 'rules', 'facts', 'fallback']);
+  const LAZY_FILES = new Set(['sources.json', 'tables/departements.json']);
+  const isDetail = (key, parent, file) =>
+    LAZY_FILES.has(file) ||
+    key === 'sources' ||
+    key === 'inferred' ||
+    (key === 'note' && parent === 'distributions') ||
+    (key === 'after' && parent === 'rules') ||
+    (key === 'text' && TEXT_PARENTS.has(parent));
+  /** Splits a rule file in two: what the bundle keeps, and the sparse patches (English, detail) restored later. */
+  const split = (node, file, parent, inEnglish = false) => {
+    if (Array.isArray(node)) {
+      const parts = node.map((n) => split(n, file, parent, inEnglish));
+      const patch = (i) => {
+        const items = parts.map((p) => p[i]);
+        while (items.length && items[items.length - 1] === undefined) items.pop();
+        return items.length ? items.map((x) => x ?? null) : undefined;
+      };
+      return [parts.map((p) => p[0]), patch(1), patch(2)];
+    }
+    if (!node || typeof node !== 'object') return [node, undefined, undefined];
+    const keep = {};
+    const en = {};
+    const detail = {};
+    for (const [k, v] of Object.entries(node)) {
+      if (k === '$schema') continue;
+      if ((french || splitEnglish) && english(k)) {
+        if (splitEnglish) en[k] = v;
+        continue;
+      }
+      const lazy = splitDetail && (isDetail(k, parent, file) || (parent === 'texts' && !KEEP.has(k)));
+      const [main, e, d] = split(v, file, k, inEnglish);
+      if (lazy) {
+        if (main !== undefined) detail[k] = main;
+        // Containers stay, empty: the engine finds an array or an object where it expects one.
+        if (Array.isArray(main)) keep[k] = [];
+        else if (main && typeof main === 'object') keep[k] = {};
+      } else {
+        keep[k] = main;
+        if (d !== undefined) detail[k] = d;
+      }
+      if (e !== undefined) en[k] = e;
+    }
+    const some = (o) => (Object.keys(o).length ? o : undefined);
+    return [keep, some(en), some(detail)];
+  };
+  const rulesDir = new URL('./rules/', import.meta.url).pathname;
+  const relativeName = (id) => relative(rulesDir, id).split(sep).join('/');
+  const files = (dir) =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+      d.isDirectory()
+        ? files(join(dir, d.name))
+        : d.name.endsWith('.json') && !d.name.endsWith('.examples.json') && d.name !== 'schema.json'
+          ? [join(dir, d.name)]
+          : [],
+    );
+  const patches = (i) => {
+    const out = {};
+    for (const file of files(rulesDir)) {
+      const p = split(JSON.parse(readFileSync(file, 'utf8')), relativeName(file))[i];
+      if (p) out[relativeName(file)] = p;
+    }
+    return out;
+  };
   return {
     name: 'rules-data',
+    load(id) {
+      if (splitEnglish && id.endsWith(`${sep}src${sep}engine${sep}rules${sep}english.ts`))
+        return `export const englishTexts = ${JSON.stringify(patches(1))};`;
+      if (splitDetail && id.endsWith(`${sep}src${sep}engine${sep}rules${sep}detail.ts`))
+        return `export const detailTexts = ${JSON.stringify(patches(2))};`;
+      return null;
+    },
     transform(code, id) {
       if (!/[\\/]rules[\\/].*\.json$/.test(id)) return null;
-      return { code: JSON.stringify(strip(JSON.parse(code))), map: null };
+      return { code: JSON.stringify(split(JSON.parse(code), relativeName(id))[0]), map: null };
     },
   };
 }
 
-function plugins({ browser, minify = production, french = false }) {
+function plugins({ browser, minify = production, french = false, splitEnglish = false, splitDetail = false }) {
   return [
-    rulesData({ french }),
+    rulesData({ french, splitEnglish, splitDetail }),
     nodeResolve({ browser, extensions: ['.mjs', '.js', '.ts', '.json'] }),
     json({ preferConst: true, compact: true }),
     esbuild({
@@ -63,6 +132,15 @@ function plugins({ browser, minify = production, french = false }) {
         // Keep /*! ... */ and @license comments (lit's BSD-3-Clause notices), drop the rest.
         format: { comments: 'some', ecma: 2020 },
       }),
+    process.env.ROLLUP_MODULES === '1' && {
+      name: 'module-sizes',
+      generateBundle(_, bundle) {
+        for (const chunk of Object.values(bundle))
+          if (chunk.type === 'chunk')
+            for (const [id, m] of Object.entries(chunk.modules))
+              console.log(`${chunk.fileName}\t${m.renderedLength}\t${id.replace(process.cwd(), '')}`);
+      },
+    },
   ].filter(Boolean);
 }
 
@@ -122,15 +200,32 @@ const configs = [
     },
   },
   {
+    // The file a <script type="module"> tag loads, with the chunks it fetches on demand beside it (resolved
+    // from its own URL, so a copied dist/ folder or a CDN works as is): the detail after the first answer,
+    // English when an instance speaks it, rules-pack validation when rules-src is set.
+    input: { 'aide-assistant-medical': 'src/index.ts' },
+    plugins: plugins({ browser: true, splitEnglish: true, splitDetail: true }),
+    // The shared code goes into the entry itself rather than a chunk behind it: one request less before the answer.
+    preserveEntrySignatures: 'allow-extension',
+    onwarn,
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: true,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name]-[hash].js',
+      generatedCode: 'es2015',
+    },
+  },
+  {
+    // Exactly one file, for those who want that: everything inlined (larger before the first answer).
     input: 'src/index.ts',
     plugins: plugins({ browser: true }),
     onwarn,
     output: {
-      file: 'dist/aide-assistant-medical.js',
+      file: 'dist/aide-assistant-medical.single.js',
       format: 'es',
       sourcemap: true,
-      // One file for a <script type="module"> tag: @lit/localize locale modules loaded
-      // with import() are inlined too.
       inlineDynamicImports: true,
       generatedCode: 'es2015',
     },
@@ -157,4 +252,5 @@ if (existsSync('src/cli.ts')) {
   });
 }
 
-export default configs;
+// ROLLUP_ONLY=widget builds only the split widget (faster while measuring sizes).
+export default process.env.ROLLUP_ONLY === 'widget' ? configs.filter((c) => c.output.dir === 'dist') : configs;

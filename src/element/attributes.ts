@@ -4,7 +4,7 @@
  * problem for the console (and, with `debug`, in the widget): a visitor never sees it.
  * Pure and unit-tested; the element only gives it its attribute strings.
  */
-import { regionIds, schemeIds, specialties } from '../engine/core.js';
+import { regionIds, schemeIds, specialties } from '../engine/widget.js';
 import type { SimulateOptions } from '../engine/types.js';
 import type { UiLang } from './format.js';
 

@@ -9,25 +9,22 @@ import { msg } from '@lit/localize';
 export interface Question {
   label: string;
   help?: string;
-  /** Fields with the same group are asked together (at most three at a time). */
-  group: number;
 }
 
 /** Label, help and group of a profile field; the field name itself when the UI does not know it. */
 export function question(field: string): Question {
   switch (field) {
     case 'situation':
-      return { label: msg('Votre situation', { id: 'situation' }), group: 0 };
+      return { label: msg('Votre situation', { id: 'situation' }) };
     case 'specialty':
-      return { label: msg('Spécialité', { id: 'specialite' }), group: 1 };
+      return { label: msg('Spécialité', { id: 'specialite' }) };
     case 'sector':
       return {
         label: msg('Secteur conventionnel', { id: 'secteur-conventionnel' }),
         help: msg(
           'OPTAM (ou OPTAM-ACO en chirurgie, anesthésie et obstétrique) : option de pratique tarifaire maîtrisée, par laquelle un médecin de secteur 2 s’engage à limiter ses dépassements d’honoraires.',
           { id: 'optam-optam-aco-chirurgie' },
-        ),
-        group: 1,
+        )
       };
     case 'patienteleMT':
       return {
@@ -35,16 +32,14 @@ export function question(field: string): Question {
         help: msg(
           'Nombre de patients, adultes et enfants, qui vous ont déclaré comme médecin traitant. Il figure sur votre relevé d’activité (ameli pro).',
           { id: 'nombre-patients-adultes-enfants' },
-        ),
-        group: 2,
+        )
       };
     case 'fileActive':
       return {
         label: msg('File active (nombre de patients)', { id: 'file-active-nombre-patients' }),
         help: msg('Nombre de patients différents vus au moins une fois dans l’année, tous âges confondus.', {
           id: 'nombre-patients-differents-vus',
-        }),
-        group: 2,
+        })
       };
     case 'percentile':
       return {
@@ -52,128 +47,117 @@ export function question(field: string): Question {
         help: msg(
           'Votre rang parmi les médecins de votre spécialité en France : au 90ᵉ percentile, 90 % des médecins ont une patientèle plus petite que la vôtre. Il décide du montant à partir de la 3ᵉ année ; votre CPAM vous l’indique. Passez la question si vous ne le connaissez pas.',
           { id: 'percentile-cpam-aide' },
-        ),
-        group: 11,
+        )
       };
     case 'ccamShare':
       return {
         label: msg('Part des honoraires issue des actes techniques CCAM (%)', { id: 'part-honoraires-issue-actes' }),
         help: msg('Sur les 12 derniers mois. Demandée aux chirurgiens, ORL et gynécologues : elle doit rester sous 20 %.', {
           id: 'sur-12-derniers-mois',
-        }),
-        group: 2,
+        })
       };
     case 'childrenShare':
-      return { label: msg('Part de patients de moins de 16 ans (%)', { id: 'part-patients-moins-16' }), group: 2 };
+      return { label: msg('Part de patients de moins de 16 ans (%)', { id: 'part-patients-moins-16' }) };
     case 'contractDate':
       return {
         label: msg('Date de signature du contrat (ou date prévue)', { id: 'date-signature-contrat-date' }),
-        help: msg('Les règles et les montants dépendent de la date de signature.', { id: 'regles-montants-dependent-date' }),
-        group: 3,
+        help: msg('Les règles et les montants dépendent de la date de signature.', { id: 'regles-montants-dependent-date' })
       };
     case 'newlyInstalled':
-      return { label: msg('Vous êtes nouvellement installé(e)', { id: 'etes-nouvellement-installe-e' }), group: 3 };
+      return { label: msg('Vous êtes nouvellement installé(e)', { id: 'etes-nouvellement-installe-e' }) };
     case 'option':
-      return { label: msg('Temps de travail de l’assistant', { id: 'temps-travail-assistant' }), group: 10 };
+      return { label: msg('Temps de travail de l’assistant', { id: 'temps-travail-assistant' }) };
     case 'objectivesReached':
-      return { label: msg('Vous avez atteint les objectifs de votre contrat en cours', { id: 'objectifs-atteints' }), group: 14 };
+      return { label: msg('Vous avez atteint les objectifs de votre contrat en cours', { id: 'objectifs-atteints' }) };
     case 'age':
-      return { label: msg('Votre âge', { id: 'age' }), group: 3 };
+      return { label: msg('Votre âge', { id: 'age' }) };
     case 'zone':
       return {
         label: msg('Zonage de votre lieu d’exercice', { id: 'zonage-lieu-exercice' }),
         help: msg(
           'ZIP : zone d’intervention prioritaire, les territoires les plus en manque de médecins ; ZAC : zone d’action complémentaire. Le zonage de chaque commune est publié par l’ARS.',
           { id: 'zip-zone-intervention-prioritaire' },
-        ),
-        group: 4,
+        )
       };
     case 'zoneSousDense':
       return {
         label: msg('Vous exercez en zone sous-dense', { id: 'exercez-zone-sous-dense' }),
         help: msg('Au sens de l’avenant 7 : ZIP, ZAC dont l’APL est au plus 3,5, ou zone dérogatoire fixée par la CPL.', {
           id: 'sens-avenant-7-zip',
-        }),
-        group: 4,
+        })
       };
     case 'groupPractice':
-      return { label: msg('Vous exercez en groupe (au moins 2 médecins)', { id: 'exercez-groupe-moins-2' }), group: 4 };
+      return { label: msg('Vous exercez en groupe (au moins 2 médecins)', { id: 'exercez-groupe-moins-2' }) };
     case 'coordinatedPractice':
       return {
         label: msg('Vous exercez de façon coordonnée', { id: 'exercez-facon-coordonnee' }),
         help: msg('CPTS, maison de santé (MSP), équipe de soins primaires, centre de santé, ou engagement à le faire dans les 2 ans.', {
           id: 'cpts-maison-sante-msp',
-        }),
-        group: 4,
+        })
       };
     case 'sharedAssistant':
       return {
-        label: msg('Vous partagez un assistant avec des confrères à moins de 20 km', { id: 'partagez-assistant-avec-confreres' }),
-        group: 4,
+        label: msg('Vous partagez un assistant avec des confrères à moins de 20 km', { id: 'partagez-assistant-avec-confreres' })
       };
     case 'soinsNonProgrammes':
-      return { label: msg('Vous participez aux soins non programmés', { id: 'participez-aux-soins-non' }), group: 4 };
+      return { label: msg('Vous participez aux soins non programmés', { id: 'participez-aux-soins-non' }) };
     case 'rqthOrAld':
       return {
         label: msg('Vous êtes reconnu(e) travailleur handicapé (RQTH) ou en affection de longue durée (ALD)', {
           id: 'etes-reconnu-e-travailleur',
-        }),
-        group: 5,
+        })
       };
     case 'mixedActivity':
-      return { label: msg('Vous avez aussi une activité salariée', { id: 'avez-aussi-activite-salariee' }), group: 5 };
+      return { label: msg('Vous avez aussi une activité salariée', { id: 'avez-aussi-activite-salariee' }) };
     case 'firstInstallation':
-      return { label: msg('C’est votre première installation en libéral', { id: 'first-installation' }), group: 6 };
+      return { label: msg('C’est votre première installation en libéral', { id: 'first-installation' }) };
     case 'installationDate':
-      return { label: msg('Date d’installation (ou date prévue)', { id: 'installation-date' }), group: 6 };
+      return { label: msg('Date d’installation (ou date prévue)', { id: 'installation-date' }) };
     case 'secondaryPractice':
-      return { label: msg('Il s’agit d’un cabinet secondaire', { id: 'secondary-practice' }), group: 6 };
+      return { label: msg('Il s’agit d’un cabinet secondaire', { id: 'secondary-practice' }) };
     case 'remplacant':
-      return { label: msg('Vous êtes médecin remplaçant(e)', { id: 'remplacant' }), group: 6 };
+      return { label: msg('Vous êtes médecin remplaçant(e)', { id: 'remplacant' }) };
     case 'daysPerWeek':
-      return { label: msg('Jours d’activité par semaine à ce cabinet', { id: 'days-per-week' }), group: 6 };
+      return { label: msg('Jours d’activité par semaine à ce cabinet', { id: 'days-per-week' }) };
     case 'qpv':
       return {
         label: msg('Vous exercez en quartier prioritaire de la politique de la ville (QPV)', { id: 'qpv' }),
-        help: msg('Quartiers urbains prioritaires fixés par l’État ; la liste est publiée sur sig.ville.gouv.fr.', { id: 'qpv-help' }),
-        group: 4,
+        help: msg('Quartiers urbains prioritaires fixés par l’État ; la liste est publiée sur sig.ville.gouv.fr.', { id: 'qpv-help' })
       };
     case 'mountain':
-      return { label: msg('Vous exercez en zone de montagne', { id: 'mountain' }), group: 4 };
+      return { label: msg('Vous exercez en zone de montagne', { id: 'mountain' }) };
     case 'department':
       return {
         label: msg('Département d’exercice', { id: 'department-pick' }),
-        help: msg('Il décide des aides régionales et de l’organisme à contacter.', { id: 'department-aide' }),
-        group: 12,
+        help: msg('Il décide des aides régionales et de l’organisme à contacter.', { id: 'department-aide' })
       };
     case 'pdsa':
       return {
         label: msg('Vous participez à la permanence des soins (PDSA)', { id: 'pdsa' }),
-        help: msg('Gardes du soir, de nuit, du week-end et des jours fériés organisées avec l’ARS.', { id: 'pdsa-help' }),
-        group: 7,
+        help: msg('Gardes du soir, de nuit, du week-end et des jours fériés organisées avec l’ARS.', { id: 'pdsa-help' })
       };
     case 'hospitalDeProximite':
-      return { label: msg('Vous exercez aussi dans un hôpital de proximité', { id: 'hopital-proximite' }), group: 7 };
+      return { label: msg('Vous exercez aussi dans un hôpital de proximité', { id: 'hopital-proximite' }) };
     case 'hostsYoungDoctor':
-      return { label: msg('Vous accueillez un jeune médecin au cabinet', { id: 'hosts-young-doctor' }), group: 7 };
+      return { label: msg('Vous accueillez un jeune médecin au cabinet', { id: 'hosts-young-doctor' }) };
     case 'traineeMonths':
-      return { label: msg('Mois de stage d’étudiants accueillis par an', { id: 'trainee-months' }), group: 7 };
+      return { label: msg('Mois de stage d’étudiants accueillis par an', { id: 'trainee-months' }) };
     case 'conventionalFees':
-      return { label: msg('Honoraires conventionnels annuels (€)', { id: 'conventional-fees' }), group: 8 };
+      return { label: msg('Honoraires conventionnels annuels (€)', { id: 'conventional-fees' }) };
     case 'opposableShare':
-      return { label: msg('Part de l’activité au tarif opposable (%)', { id: 'opposable-share' }), group: 8 };
+      return { label: msg('Part de l’activité au tarif opposable (%)', { id: 'opposable-share' }) };
     case 'feesInZip':
-      return { label: msg('Honoraires annuels réalisés en ZIP (€)', { id: 'fees-in-zip' }), group: 8 };
+      return { label: msg('Honoraires annuels réalisés en ZIP (€)', { id: 'fees-in-zip' }) };
     case 'daysPerYearInZip':
-      return { label: msg('Jours d’exercice par an en ZIP', { id: 'days-in-zip' }), group: 8 };
+      return { label: msg('Jours d’exercice par an en ZIP', { id: 'days-in-zip' }) };
     case 'fmtAmount':
-      return { label: msg('Montant annuel de votre forfait médecin traitant (€)', { id: 'fmt-amount' }), group: 8 };
+      return { label: msg('Montant annuel de votre forfait médecin traitant (€)', { id: 'fmt-amount' }) };
     case 'student':
-      return { label: msg('Vous êtes étudiant(e) ou interne en médecine', { id: 'student' }), group: 13 };
+      return { label: msg('Vous êtes étudiant(e) ou interne en médecine', { id: 'student' }) };
     case 'allowanceMonths':
-      return { label: msg('Durée d’allocation souhaitée (mois)', { id: 'allowance-months' }), group: 13 };
+      return { label: msg('Durée d’allocation souhaitée (mois)', { id: 'allowance-months' }) };
     default:
-      return { label: field, group: 9 };
+      return { label: field };
   }
 }
 
@@ -211,15 +195,4 @@ export function valueLabel(value: string): string {
     default:
       return value;
   }
-}
-
-/**
- * The next fields to ask: the first askable missing field and, after it, the other missing
- * fields of its group, at most three. Skipped and unaskable fields are left out.
- */
-export function nextGroup(missing: readonly string[], askable: (field: string) => boolean): string[] {
-  const open = missing.filter(askable);
-  if (!open.length) return [];
-  const group = question(open[0]).group;
-  return open.filter((f) => question(f).group === group).slice(0, 3);
 }

@@ -4,7 +4,7 @@
  * MAX_PACK_BYTES (by Content-Length and by what actually arrives). Never throws: a failure is
  * a `problem` the element turns into one notice; validation is the engine's job.
  */
-import { MAX_PACK_BYTES } from '../engine/rules/pack.js';
+import { MAX_PACK_BYTES } from '../engine/rules/limits.js';
 
 /** Why a pack could not be read; `detail` is shown as text after the localized reason. */
 export type PackProblem = 'url' | 'http' | 'type' | 'size' | 'network' | 'json';

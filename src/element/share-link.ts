@@ -8,7 +8,7 @@
  * listed so that the element can say so once in the console.
  */
 import { normalizeProfile, profileFields } from '../engine/profile.js';
-import { specialties } from '../engine/core.js';
+import { specialties } from '../engine/widget.js';
 import type { Profile } from '../engine/types.js';
 
 type Answers = Record<string, unknown>;

@@ -21,56 +21,34 @@ import type {
   Source,
 } from './types.js';
 
-const T = {
-  fr: {
-    can: 'Vous pouvez prétendre {names}\u00a0: {amount}{horizon}{first}.',
-    canPending: 'Vous pouvez prétendre {names}\u00a0: le montant dépend de vos réponses.',
-    canHeld: 'Vous pouvez compter sur {names}\u00a0: {amount}{horizon}{first}.',
-    horizon: ' sur {years} ans',
-    firstYear: ', dont {first} la 1ʳᵉ année',
-    once: ', versés la 1ʳᵉ année',
-    choice: '{min} ({minLabel}) à {max} ({maxLabel})',
-    atLeast: 'au moins {min} (jusqu’à {max})',
-    span: '{min} à {max}',
-    and: ' et ',
-    pendingName: '{name} (montant à préciser)',
-    none: 'Aucune des aides proposées ne vous est ouverte\u00a0: {why}',
-    noneShort: 'Aucune des aides proposées ne vous est ouverte.',
-    start: 'Répondez aux questions\u00a0: le montant s’affiche dès qu’il est établi.',
-    option: 'Le montant dépend du temps de travail de l’assistant\u00a0: mi-temps ou temps plein.',
-    band: 'Montants de la tranche {band}, la plus basse\u00a0: votre CPAM peut vous situer plus haut.',
-    date: 'Contrat signé le {date}.',
-    pending: '{name}\u00a0: montant à préciser.',
-    upBand: '{condition}\u00a0: {total}{horizon}.',
-    upCumul: 'Si votre CPAM accepte le cumul avec {names}\u00a0: {total}{horizon}.',
-    prepare: 'À préparer\u00a0: ',
-    heldOnly: 'Aucune nouvelle aide ne s’ajoute pour l’instant à {names}, que vous conservez.',
-  },
-  en: {
-    can: 'You can claim {names}: {amount}{horizon}{first}.',
-    canPending: 'You can claim {names}: the amount depends on your answers.',
-    canHeld: 'You can count on {names}: {amount}{horizon}{first}.',
-    horizon: ' over {years} years',
-    firstYear: ', of which {first} in year 1',
-    once: ', paid in year 1',
-    choice: '{min} ({minLabel}) to {max} ({maxLabel})',
-    atLeast: 'at least {min} (up to {max})',
-    span: '{min} to {max}',
-    and: ' and ',
-    pendingName: '{name} (amount to be set)',
-    none: 'None of the aids offered is open to you: {why}',
-    noneShort: 'None of the aids offered is open to you.',
-    start: 'Answer the questions: the amount shows as soon as it is known.',
-    option: 'The amount depends on the assistant’s working time: half-time or full-time.',
-    band: 'Amounts of the {band} band, the lowest: your CPAM may place you higher.',
-    date: 'Contract signed on {date}.',
-    pending: '{name}: amount to be set.',
-    upBand: '{condition}: {total}{horizon}.',
-    upCumul: 'If your CPAM accepts combining it with {names}: {total}{horizon}.',
-    prepare: 'To prepare: ',
-    heldOnly: 'No new aid adds up for now to {names}, which you keep.',
-  },
+const FR = {
+  can: 'Vous pouvez prétendre {names}\u00a0: {amount}{horizon}{first}.',
+  canPending: 'Vous pouvez prétendre {names}\u00a0: le montant dépend de vos réponses.',
+  canHeld: 'Vous pouvez compter sur {names}\u00a0: {amount}{horizon}{first}.',
+  horizon: ' sur {years} ans',
+  firstYear: ', dont {first} la 1ʳᵉ année',
+  once: ', versés la 1ʳᵉ année',
+  choice: '{min} ({minLabel}) à {max} ({maxLabel})',
+  atLeast: 'au moins {min} (jusqu’à {max})',
+  span: '{min} à {max}',
+  and: ' et ',
+  pendingName: '{name} (montant à préciser)',
+  none: 'Aucune des aides proposées ne vous est ouverte\u00a0: {why}',
+  noneShort: 'Aucune des aides proposées ne vous est ouverte.',
+  start: 'Répondez aux questions\u00a0: le montant s’affiche dès qu’il est établi.',
+  option: 'Le montant dépend du temps de travail de l’assistant\u00a0: mi-temps ou temps plein.',
+  band: 'Montants de la tranche {band}, la plus basse\u00a0: votre CPAM peut vous situer plus haut.',
+  date: 'Contrat signé le {date}.',
+  pending: '{name}\u00a0: montant à préciser.',
+  upBand: '{condition}\u00a0: {total}{horizon}.',
+  upCumul: 'Si votre CPAM accepte le cumul avec {names}\u00a0: {total}{horizon}.',
+  prepare: 'À préparer\u00a0: ',
+  heldOnly: 'Aucune nouvelle aide ne s’ajoute pour l’instant à {names}, que vous conservez.',
 };
+
+/** The answer's sentences by language; English is added by texts-en.ts (a separate chunk in the widget's build). */
+export const ANSWER_TEXTS: Partial<Record<Env['lang'], typeof FR>> & { fr: typeof FR } = { fr: FR };
+const texts = (lang: Env['lang']) => ANSWER_TEXTS[lang] ?? FR;
 
 /** « 66 000 € » / « €66,000 »: French spacing (narrow no-break space in thousands, no-break space before €). */
 export function money(n: number, lang: Env['lang']): string {
@@ -82,7 +60,7 @@ const withA = (name: string) =>
   name.startsWith('le ') ? `au ${name.slice(3)}` : name.startsWith('les ') ? `aux ${name.slice(4)}` : `à ${name}`;
 
 const list = (names: string[], lang: Env['lang']) =>
-  names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')}${T[lang].and}${names[names.length - 1]}`;
+  names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')}${texts(lang).and}${names[names.length - 1]}`;
 
 interface Input {
   schemes: SchemeResult[];
@@ -95,7 +73,7 @@ interface Input {
 
 export function buildAnswer({ schemes, combinations, regionInfo, missing, profile, env }: Input): Answer {
   const lang = env.lang;
-  const t = T[lang];
+  const t = texts(lang);
   const byId = new Map(schemes.map((s) => [s.id, s]));
   const name = (id: string) => {
     const rule = env.rules.schemes.get(id);
@@ -229,9 +207,9 @@ export function buildAnswer({ schemes, combinations, regionInfo, missing, profil
 
 function span(r: Range, lang: Env['lang']): string {
   return lang === 'en'
-    ? fill(T.en.span, { min: money(r.min, lang), max: money(r.max, lang) }, lang)
+    ? fill(texts(lang).span, { min: money(r.min, lang), max: money(r.max, lang) }, lang)
     : // « 19 000 à 38 000 € »: the unit once.
-      fill(T.fr.span, { min: formatNumber(r.min, lang), max: money(r.max, lang) }, lang);
+      fill(FR.span, { min: formatNumber(r.min, lang), max: money(r.max, lang) }, lang);
 }
 
 /** Total of an option within the 5-year window (what combinations count). */
@@ -280,7 +258,7 @@ function sourcesOf(results: SchemeResult[]): Source[] {
 
 /** No headline yet: what decides it (the first open condition), or why nothing applies. */
 function withoutHeadline(schemes: SchemeResult[], profile: Profile, contact: Contact | undefined, env: Env): Answer {
-  const t = T[env.lang];
+  const t = texts(env.lang);
   const base = { schemes: [], years: 0, assumes: [], upTo: [], ask: [], sources: [] as Source[] };
   const steps = contact ? [contactStep(contact)] : [];
   const open = schemes.find((s) => s.status === 'incomplete');
@@ -306,7 +284,8 @@ function withoutHeadline(schemes: SchemeResult[], profile: Profile, contact: Con
   return {
     ...base,
     status: schemes.length ? 'ineligible' : 'pending',
-    text: why ? fill(t.none, { why: why.text }, env.lang) : schemes.length ? t.noneShort : t.start,
+    // The reason's text may arrive after the first answer (the widget's split build): the short sentence meanwhile.
+    text: why?.text ? fill(t.none, { why: why.text }, env.lang) : schemes.length ? t.noneShort : t.start,
     nextSteps: steps,
     sources: why?.sources ?? [],
   };

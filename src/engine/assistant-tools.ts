@@ -4,6 +4,7 @@
  */
 import { fill } from './conditions.js';
 import { addMonths, isIsoDate, today } from './dates.js';
+import builtinCosts from '../../rules/tables/costs.json';
 import { builtinRules, type RuleSet } from './rules/ruleset.js';
 import type { CostsTable } from './rules/schema.js';
 import { simulate, type PackCompiler } from './simulate.js';
@@ -47,7 +48,7 @@ export function toolEnv(options: unknown): ToolEnv {
     asOf: isIsoDate(o.asOf) ? o.asOf : today(),
     lang: o.lang === 'en' ? 'en' : 'fr',
     rules,
-    costs: (rules.costs ?? builtinRules.costs)!,
+    costs: rules.costs ?? builtinCosts,
     options: o,
     errors: [],
   };

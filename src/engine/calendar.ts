@@ -2,9 +2,11 @@
  * Payment calendar of an aid as RFC 5545 text (issue 13): payments, advances, balance windows and, for the
  * assistant aid, the semester reviews and the CQP deadline. Deterministic: same simulation, same bytes.
  */
+import builtinCosts from '../../rules/tables/costs.json';
 import { reviewDates, say } from './assistant-tools.js';
 import { addMonths, addYears, isIsoDate } from './dates.js';
 import { builtinRules } from './rules/ruleset.js';
+import type { CostsTable } from './rules/schema.js';
 import type { IsoDate, Simulation } from './types.js';
 
 export interface CalendarOptions {
@@ -66,7 +68,7 @@ export function paymentCalendar(simulation: Simulation, options: CalendarOptions
   const withPayments = (scheme?.options ?? []).filter((o) => o.payments?.some((p) => isIsoDate(p.date)));
   const option = opts.option === undefined ? withPayments[0] : withPayments.find((o) => o.id === opts.option);
   if (!sim || !scheme || !option || !isIsoDate(sim.asOf)) return '';
-  const costs = builtinRules.costs!;
+  const costs = builtinCosts as unknown as CostsTable;
   const lang = sim.lang === 'en' ? 'en' : 'fr';
   const t = (key: string, vars?: Record<string, unknown>) => say(costs, key, lang, vars);
   const title = scheme.title;

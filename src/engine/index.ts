@@ -3,6 +3,7 @@
  * `simulate(profile, options)` returns an explained `Simulation`; every amount carries its sources.
  * This entry also accepts rules packs (`options.rules`), validated with the rule files' zod schemas.
  */
+import './texts-en.js';
 import { enableToolPacks } from './assistant-tools.js';
 import { compilePack } from './rules/pack.js';
 import { enablePacks } from './simulate.js';

@@ -4,7 +4,7 @@ import { combine } from './combinations.js';
 import { addYears, isIsoDate, today } from './dates.js';
 import { normalizeProfile } from './profile.js';
 import type { RegionRules } from './rules/pack-schema.js';
-import { builtinRules, type RuleSet } from './rules/ruleset.js';
+import { builtinRules, rulesGeneration, type RuleSet } from './rules/ruleset.js';
 import type { RuleIssue, SchemeRules } from './rules/schema.js';
 import { askPriorities, installedHint } from './schemes/aid.js';
 import { evaluateBandTable } from './schemes/band-table.js';
@@ -91,7 +91,8 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
     delete p.specialty;
   }
   const departement = p.department ? rules.departements.get(p.department) : undefined;
-  if (p.department && !departement) {
+  // The départements table may arrive after the first answer (the widget's split build): a code is refused only against it.
+  if (p.department && !departement && rules.departements.size) {
     errors.push({ field: 'department', value: p.department, message: 'Département inconnu.' });
     delete p.department;
   }
@@ -238,7 +239,7 @@ const infos = new WeakMap<RegionRules, Map<string, RegionInfo>>();
 function regionInfo(region: RegionRules, department: string | undefined, env: Env): RegionInfo {
   let byKey = infos.get(region);
   if (!byKey) infos.set(region, (byKey = new Map<string, RegionInfo>()));
-  const key = `${env.lang}|${department ?? ''}`;
+  const key = `${env.lang}|${department ?? ''}|${rulesGeneration()}`;
   let info = byKey.get(key);
   if (info) return info;
   const en = env.lang === 'en';

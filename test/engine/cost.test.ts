@@ -1,4 +1,5 @@
 // Net cost of an assistant (issue 13), checked against COSTS.md §5 and the month-by-month SMIC changes of 2024–2026.
+import builtinCosts from '../../rules/tables/costs.json';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { assistantCost, builtinRules, compilePack, type AssistantCostInput } from '../../src/engine/index.js';
@@ -264,7 +265,7 @@ test('a rules pack brings a newer SMIC and grid, tagged with its publisher; a ba
   assert.equal(r.years[1].grossSalary, 12 * 2200, 'the pack grid from 2027');
   assert.ok(r.sources.some((s) => s.ref === 'pack:URPS exemple 2027.1 (2027-01-15)'));
   assert.equal(cost({ level: 5 }, { rules: pack }).years[1].grossSalary, 12 * 1850, 'the pack SMIC above the pack level 5');
-  assert.equal(builtinRules.costs!.smic.length, 3, 'built-in rules untouched');
+  assert.equal(builtinCosts.smic.length, 3, 'built-in rules untouched');
 
   const bad = structuredClone(pack);
   bad.costs.smic.push({ from: '2026-06-01', monthly: 1830, sources: ['https://example.org/x'] });

@@ -35,9 +35,21 @@ function install(): boolean {
   return installed;
 }
 
-/** Loads the English templates once for the page (a separate chunk in the split build). */
+/**
+ * Loads English once for the page: the interface's templates, the engine's sentences and, in the widget
+ * build, the rule files' English texts (one chunk, fetched only when an instance speaks English).
+ */
 export function loadEnglish(): Promise<TemplateMap> {
-  loading ??= import('../../locales/en.js').then((m) => (english = m.templates as TemplateMap));
+  loading ??= Promise.all([
+    import('../../locales/en.js'),
+    import('../../engine/rules/english.js'),
+    import('../../engine/rules/ruleset.js'),
+    // The engine's own English (the answer's sentences, dates): registered on import.
+    import('../../engine/texts-en.js'),
+  ]).then(([ui, rules, { restoreTexts }]) => {
+    if (rules.englishTexts) restoreTexts(rules.englishTexts);
+    return (english = ui.templates as TemplateMap);
+  });
   return loading;
 }
 

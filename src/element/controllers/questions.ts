@@ -5,9 +5,9 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { msg, str } from '@lit/localize';
-import { profileFields } from '../../engine/core.js';
+import { profileFields } from '../../engine/widget.js';
 import type { Profile } from '../../engine/types.js';
-import { question } from '../field-labels.js';
+import { groupOf } from '../field-groups.js';
 import { formatNumber, isIsoDate, parseNumber, parseShare, type UiLang } from '../format.js';
 
 export interface QuestionsHost extends ReactiveControllerHost {
@@ -61,8 +61,8 @@ export class QuestionsController implements ReactiveController {
     if (this.group.length) return;
     const open = missing.filter((f) => this.askable(f));
     if (!open.length) return;
-    const first = question(open[0]).group;
-    this.group = open.filter((f) => question(f).group === first).slice(0, MAX_GROUP);
+    const first = groupOf(open[0]);
+    this.group = open.filter((f) => groupOf(f) === first).slice(0, MAX_GROUP);
   }
 
   reset(): void {

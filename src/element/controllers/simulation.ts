@@ -4,7 +4,7 @@
  * reports go to the console once each; a result that cannot be computed keeps the answers and says so.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { simulate } from '../../engine/core.js';
+import { simulate } from '../../engine/widget.js';
 import type { Profile, SimulateOptions, Simulation } from '../../engine/types.js';
 
 export interface AideChangeDetail {

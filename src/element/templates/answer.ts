@@ -6,7 +6,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { msg } from '@lit/localize';
 import type { Answer, NextStep, Simulation } from '../../engine/types.js';
-import { question } from '../field-labels.js';
 import type { Ctx } from './context.js';
 import { fold, type Folds } from './fold.js';
 import { link } from './link.js';
@@ -86,10 +85,10 @@ function assumptions(a: Answer, askable: Set<string>, on: AnswerHandlers) {
   return html`<ul class="aam-assumes">
     ${shown.map(
       (x) =>
-        html`<li>
+        html`<li id=${`aam-assume-${x.field}`}>
           ${x.text}
-          <button type="button" class="aam-link" @click=${() => on.ask(x.field)}>
-            ${msg('Préciser', { id: 'preciser' })}<span class="aam-v"> : ${question(x.field).label}</span>
+          <button type="button" class="aam-link" aria-describedby=${`aam-assume-${x.field}`} @click=${() => on.ask(x.field)}>
+            ${msg('Préciser', { id: 'preciser' })}
           </button>
         </li>`,
     )}

@@ -6,11 +6,16 @@
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
-import { changedByPack } from '../../engine/core.js';
+import { changedByPack } from '../../engine/widget.js';
+import { detailTexts } from '../../engine/rules/detail.js';
+import { restoreTexts } from '../../engine/rules/ruleset.js';
 import type { OptionResult, Payment, Reason, SchemeResult, Simulation, Source } from '../../engine/types.js';
 import type { Ctx } from './context.js';
 import { fold, type Folds } from './fold.js';
 import { isWebAddress, link } from './link.js';
+
+// The widget's split build leaves the rules' sources and detail texts out of its first chunk: they arrive with this one.
+if (detailTexts) restoreTexts(detailTexts);
 
 const ESTIMATE = '*';
 

@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { profileFields } from '../../engine/core.js';
+import { profileFields } from '../../engine/widget.js';
 import { cssId, type PickerState } from '../controllers/questions.js';
 import { question, valueLabel } from '../field-labels.js';
 import type { Ctx } from './context.js';

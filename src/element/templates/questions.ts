@@ -3,7 +3,7 @@
  */
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
-import { departements, profileFields, specialties } from '../../engine/core.js';
+import { departements, profileFields, specialties } from '../../engine/widget.js';
 import type { Profile } from '../../engine/types.js';
 import { cssId, type QuestionsController } from '../controllers/questions.js';
 import { question, valueLabel } from '../field-labels.js';

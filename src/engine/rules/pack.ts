@@ -3,6 +3,7 @@
  * tagged so that every figure they bring names its publisher. Compiled once per pack object.
  * `compilePack` never throws: whatever it is given, the answer is a rule set or a list of problems.
  */
+import builtinCosts from '../../../rules/tables/costs.json';
 import { mergeCosts } from './costs-merge.js';
 import { today } from '../dates.js';
 import { profileFields } from '../profile.js';
@@ -110,7 +111,8 @@ function compileUncached(data: unknown, base: RuleSetInput): PackResult {
       [tag]: { title: `Pack de règles « ${p.publisher} », version ${p.version} du ${p.date}` },
       [changeTag]: { title: `Modifié par « ${p.publisher} » (pack de règles, version ${p.version} du ${p.date})` },
     },
-    costs: mergeCosts(base.costs, p.costs),
+    // The cost tables are not part of the built-in rule set (the widget does not load them until it needs them).
+    costs: p.costs ? mergeCosts(base.costs ?? builtinCosts, p.costs) : base.costs,
     publisher: p.publisher,
   };
   const issues = [...review.issues, ...crossCheck(p, input, base)];

@@ -18,7 +18,6 @@ import cotram from '../../../rules/schemes/cotram.json';
 import cstm from '../../../rules/schemes/cstm.json';
 import fmtMajoration from '../../../rules/schemes/fmt-majoration.json';
 import sourcesFile from '../../../rules/sources.json';
-import costsFile from '../../../rules/tables/costs.json';
 import departementsFile from '../../../rules/tables/departements.json';
 import percentiles from '../../../rules/tables/percentiles.json';
 import specialtiesFile from '../../../rules/tables/specialties.json';
@@ -96,11 +95,18 @@ export const builtinInput: RuleSetInput = {
   departements: (departementsFile as unknown as DepartementsTable).departements,
   objectiveGrids: [],
   cumulation: cumulationFile as unknown as CumulationFile,
-  costs: costsFile,
 };
 
+const NO_SOURCES: Source[] = [];
+
+let generation = 0;
+/** Bumped whenever texts are restored: what was derived from the rules before (resolved sources) is stale. */
+export const rulesGeneration = () => generation;
+
+
 export function makeRuleSet(input: RuleSetInput): RuleSet {
-  const cache = new WeakMap<readonly string[], Source[]>();
+  let cache = new WeakMap<readonly string[], Source[]>();
+  let cached = generation;
   const { sources, publisher } = input;
   const dates = [...input.schemes.map((s) => s.updated), ...input.regions.map((r) => r.updated)].sort();
   return {
@@ -118,6 +124,11 @@ export function makeRuleSet(input: RuleSetInput): RuleSet {
     publisher,
     // Rule arrays are never mutated after a rule set is made, so resolved sources are cached by array identity.
     resolve(refs) {
+      if (!refs?.length) return NO_SOURCES;
+      if (cached !== generation) {
+        cache = new WeakMap();
+        cached = generation;
+      }
       let out = cache.get(refs);
       if (!out) {
         out = refs.map((ref) => {
@@ -136,3 +147,46 @@ export function makeRuleSet(input: RuleSetInput): RuleSet {
 }
 
 export const builtinRules: RuleSet = makeRuleSet(builtinInput);
+
+/** The built-in rule files by path under rules/: what a build-time text split refers to. */
+const ruleFiles: Record<string, unknown> = {
+  'cumulation.json': cumulationFile,
+  'regions/centre-val-de-loire.json': centreValDeLoire,
+  'regions/national.json': national,
+  'regions/nouvelle-aquitaine.json': nouvelleAquitaine,
+  'regions/occitanie.json': occitanie,
+  'schemes/aide-installation-2026.json': aideInstallation2026,
+  'schemes/ars-occitanie-installation.json': arsOccitanie,
+  'schemes/assistant-medical.json': assistantMedical,
+  'schemes/assistant-medical-second.json': assistantMedicalSecond,
+  'schemes/caim.json': caim,
+  'schemes/cde.json': cde,
+  'schemes/cesp.json': cesp,
+  'schemes/coscom.json': coscom,
+  'schemes/cotram.json': cotram,
+  'schemes/cstm.json': cstm,
+  'schemes/fmt-majoration.json': fmtMajoration,
+  'sources.json': sourcesFile,
+  'tables/departements.json': departementsFile,
+  'tables/percentiles.json': percentiles,
+  'tables/specialties.json': specialtiesFile,
+};
+
+/**
+ * Puts back texts a build split from the rule files (the English ones, loaded on demand by the widget):
+ * objects by key, arrays by index. The rule objects are the live ones, so every rule set built on them sees it.
+ */
+export function restoreTexts(patches: Record<string, unknown>): void {
+  const merge = (target: unknown, patch: unknown): void => {
+    if (!patch || typeof patch !== 'object' || !target || typeof target !== 'object') return;
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null || v === undefined) continue;
+      const t = (target as Record<string, unknown>)[k];
+      if (typeof v === 'object' && t && typeof t === 'object') merge(t, v);
+      else (target as Record<string, unknown>)[k] = v;
+    }
+  };
+  for (const [file, patch] of Object.entries(patches)) merge(ruleFiles[file], patch);
+  generation++;
+  for (const d of (departementsFile as unknown as DepartementsTable).departements) builtinRules.departements.set(d.code, d);
+}

@@ -37,55 +37,33 @@ export interface Aid {
   get(name: string): unknown;
 }
 
-const GENERIC = {
-  fr: {
-    ended: 'Plus de nouveau contrat depuis le {d}.',
-    notYet: 'Ouvert aux contrats signés à partir du {d}.',
-    s2: 'Secteur 2\u00a0: montant proratisé selon la part d’activité à tarifs opposables ({share}).',
-    s2unknown:
-      'Secteur 2\u00a0: montant proratisé selon la part d’activité à tarifs opposables\u202f; indiquez-la (montant maximal affiché).',
-    renew: 'Si le contrat est renouvelé.',
-    held: 'Contrat signé le {d}\u00a0: vous le conservez.',
-    heldUntil: 'Contrat signé le {d}\u00a0: vous le conservez jusqu’au {end}.',
-    heldUndated: 'Vous avez signé ce contrat\u00a0: vous le conservez.',
-    heldDone: 'Contrat signé le {d}\u00a0: ses versements sont terminés.',
-    situation: 'Ne concerne pas votre situation.',
-  },
-  en: {
-    ended: 'No new contracts since {d}.',
-    notYet: 'Open to contracts signed from {d}.',
-    s2: 'Secteur 2: amount prorated by the share of activity at tarifs opposables ({share}).',
-    s2unknown: 'Secteur 2: amount prorated by the share of activity at tarifs opposables; enter it (maximum shown).',
-    renew: 'If the contract is renewed.',
-    held: 'Contract signed on {d}: you keep it.',
-    heldUntil: 'Contract signed on {d}: you keep it until {end}.',
-    heldUndated: 'You signed this contract: you keep it.',
-    heldDone: 'Contract signed on {d}: its payments are over.',
-    situation: 'Does not concern your situation.',
-  },
+const GENERIC_FR = {
+  ended: 'Plus de nouveau contrat depuis le {d}.',
+  notYet: 'Ouvert aux contrats signés à partir du {d}.',
+  s2: 'Secteur 2\u00a0: montant proratisé selon la part d’activité à tarifs opposables ({share}).',
+  s2unknown:
+    'Secteur 2\u00a0: montant proratisé selon la part d’activité à tarifs opposables\u202f; indiquez-la (montant maximal affiché).',
+  renew: 'Si le contrat est renouvelé.',
+  held: 'Contrat signé le {d}\u00a0: vous le conservez.',
+  heldUntil: 'Contrat signé le {d}\u00a0: vous le conservez jusqu’au {end}.',
+  heldUndated: 'Vous avez signé ce contrat\u00a0: vous le conservez.',
+  heldDone: 'Contrat signé le {d}\u00a0: ses versements sont terminés.',
+  situation: 'Ne concerne pas votre situation.',
 };
 
+/** Texts every kind shares, by language; English is added by texts-en.ts (a separate chunk in the widget's build). */
+export const GENERIC: Partial<Record<Env['lang'], typeof GENERIC_FR>> & { fr: typeof GENERIC_FR } = { fr: GENERIC_FR };
+const genericTexts = (lang: Env['lang']) => GENERIC[lang] ?? GENERIC_FR;
+
+/** Month names by language (English added by texts-en.ts). */
+export const MONTHS: Partial<Record<Env['lang'], string[]>> = {};
 const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
-const MONTHS_EN = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** One date format in every text: « 1ᵉʳ janvier 2026 », « 1 January 2026 ». */
 export function textDate(d: IsoDate, lang: Env['lang']): string {
   const day = +d.slice(8, 10);
   const month = +d.slice(5, 7) - 1;
-  if (lang === 'en') return `${day} ${MONTHS_EN[month]} ${+d.slice(0, 4)}`;
+  if (lang === 'en' && MONTHS.en) return `${day} ${MONTHS.en[month]} ${+d.slice(0, 4)}`;
   return `${day === 1 ? '1ᵉʳ' : day}\u00a0${MONTHS_FR[month]} ${+d.slice(0, 4)}`;
 }
 
@@ -244,7 +222,7 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
   const regime = openNow ?? (held ? scheme.regimes[scheme.regimes.length - 1] : undefined);
   const closed = held ? !regimeAt(scheme, env.asOf) : !regime;
   const aid = new AidRun(scheme, profile, env, start, held, result, closed);
-  const generic = GENERIC[env.lang];
+  const generic = genericTexts(env.lang);
 
   // Not the doctor's situation, or a scheme for some doctors only: nothing to ask (a held contract always counts).
   if (!held) {
@@ -357,7 +335,7 @@ function dayAfter(d: IsoDate): IsoDate {
 export function yearly(aid: Aid, amounts: number[], sources: Source[], estimate?: string): { payments: Payment[]; renewal: Payment[] } {
   const pay = aid.fig('payMonths');
   const term = aid.fig('years')?.value ?? amounts.length;
-  const renew = GENERIC[aid.env.lang].renew;
+  const renew = genericTexts(aid.env.lang).renew;
   // The term running on the simulation date (a held contract renewed tacitly is in its k-th term).
   const elapsed = aid.held ? Math.max(0, Math.floor(yearsFrom(aid.start, aid.env.asOf))) : 0;
   const termEnd = (Math.floor(elapsed / term) + 1) * term;
@@ -403,7 +381,7 @@ export function sector2Share(aid: Aid): { share: number; note?: string; estimate
   const rule = aid.fig('s2');
   const sector = aid.profile.sector;
   if (!rule || (sector !== '2' && sector !== '2-optam')) return { share: 1 };
-  const g = GENERIC[aid.env.lang];
+  const g = genericTexts(aid.env.lang);
   const s = aid.profile.opposableShare;
   if (s === undefined) {
     aid.ask('opposableShare');
