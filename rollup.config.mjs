@@ -111,9 +111,33 @@ function rulesData({ french = false, splitEnglish = false, splitDetail = false }
   };
 }
 
+/**
+ * Lit's css`` templates ship as written; in *.styles.ts files they are static (no interpolation), so their
+ * comments and layout whitespace go. Only spaces that never matter are removed: around { } ; , > and after a
+ * colon (a space before a colon is a descendant combinator, and + or - may be calc() operators).
+ */
+function minifyStyles() {
+  const minify = (text) =>
+    text
+      .replace(/\/\*[^]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};,>]) ?/g, '$1')
+      .replace(/: /g, ':')
+      .replace(/;}/g, '}')
+      .trim();
+  return {
+    name: 'minify-styles',
+    transform(code, id) {
+      if (!id.endsWith('.styles.ts')) return null;
+      return { code: code.replace(/css`([^`$]*)`/g, (_, body) => `css\`${minify(body)}\``), map: null };
+    },
+  };
+}
+
 function plugins({ browser, minify = production, french = false, splitEnglish = false, splitDetail = false }) {
   return [
     rulesData({ french, splitEnglish, splitDetail }),
+    minify && minifyStyles(),
     nodeResolve({ browser, extensions: ['.mjs', '.js', '.ts', '.json'] }),
     json({ preferConst: true, compact: true }),
     esbuild({

@@ -208,6 +208,9 @@ export class AideAssistantMedical extends LitElement {
     if (!this.details && this.sim.result?.answer.status !== 'pending')
       void import('./templates/details.js').then((m) => {
         this.details = m;
+        const root = this.renderRoot as ShadowRoot;
+        const sheet = m.detailStyles.styleSheet;
+        if (sheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
         this.requestUpdate();
       });
   }

@@ -12,7 +12,8 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
-import { runtimeMsg } from '@lit/localize/internal/runtime-msg.js';
+import { defaultMsg } from '@lit/localize/internal/default-msg.js';
+import { joinStringsAndValues, type StrResult } from '@lit/localize/internal/str-tag.js';
 import type { TemplateMap } from '@lit/localize/internal/types.js';
 import type { UiLang } from '../format.js';
 
@@ -21,11 +22,23 @@ let installed: boolean | undefined;
 let english: TemplateMap | undefined;
 let loading: Promise<TemplateMap> | undefined;
 
+/**
+ * @lit/localize's runtime lookup, by explicit id only: every `msg()` of the widget names its id (a test checks
+ * it), so the id-hashing code of the library's own runtime is not shipped. No `html` templates are localized.
+ */
+function lookup(template: string | StrResult, options?: { id?: string }): string {
+  const localized = current && options?.id ? current[options.id] : undefined;
+  if (typeof localized === 'string') return localized;
+  if (localized && 'strTag' in localized && typeof template !== 'string')
+    // English templates hold ${n}, the index of the source value: translation may reorder them.
+    return joinStringsAndValues(localized.strings, template.values, localized.values as number[]);
+  return defaultMsg(template) as string;
+}
+
 function install(): boolean {
   if (installed === undefined) {
     try {
-      _installMsgImplementation(((template: Parameters<typeof runtimeMsg>[1], options: Parameters<typeof runtimeMsg>[2]) =>
-        runtimeMsg(current, template, options)) as Parameters<typeof _installMsgImplementation>[0]);
+      _installMsgImplementation(lookup as Parameters<typeof _installMsgImplementation>[0]);
       installed = true;
     } catch {
       installed = false;
@@ -40,16 +53,7 @@ function install(): boolean {
  * build, the rule files' English texts (one chunk, fetched only when an instance speaks English).
  */
 export function loadEnglish(): Promise<TemplateMap> {
-  loading ??= Promise.all([
-    import('../../locales/en.js'),
-    import('../../engine/rules/english.js'),
-    import('../../engine/rules/ruleset.js'),
-    // The engine's own English (the answer's sentences, dates): registered on import.
-    import('../../engine/texts-en.js'),
-  ]).then(([ui, rules, { restoreTexts }]) => {
-    if (rules.englishTexts) restoreTexts(rules.englishTexts);
-    return (english = ui.templates as TemplateMap);
-  });
+  loading ??= import('../english.js').then((m) => (english = m.templates as TemplateMap));
   return loading;
 }
 

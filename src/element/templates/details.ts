@@ -14,6 +14,8 @@ import type { Ctx } from './context.js';
 import { fold, type Folds } from './fold.js';
 import { isWebAddress, link } from './link.js';
 
+export { detailStyles } from './details.styles.js';
+
 // The widget's split build leaves the rules' sources and detail texts out of its first chunk: they arrive with this one.
 if (detailTexts) restoreTexts(detailTexts);
 
