@@ -7,7 +7,7 @@ import { styles } from './aide-assistant-medical.styles.js';
 import { AccentController } from './controllers/accent.js';
 import { LocaleController } from './controllers/locale.js';
 import { QuestionsController } from './controllers/questions.js';
-import { RulesPackController } from './controllers/rules-pack.js';
+import { RulesPackController, type PackState } from './controllers/rules-pack.js';
 import { ShareLinkController } from './controllers/share-link.js';
 import { SimulationController, type AideChangeDetail } from './controllers/simulation.js';
 import type { UiLang } from './format.js';
@@ -140,6 +140,9 @@ export class AideAssistantMedical extends LitElement {
   private readonly accent = new AccentController(this);
   private readonly share = new ShareLinkController(this);
   private read: ReadAttributes = readAttributes({ region: '', schemes: '', lang: '', asOf: '', specialty: '', theme: '' });
+  /** The pack state and loading flag the attributes were last read with. */
+  private readWith?: PackState;
+  private readWhileLoading = false;
   private details?: DetailsModule;
   /** Disclosures the doctor opened: their content is rendered only then. */
   @state() private opened = new Set<string>();
@@ -186,8 +189,11 @@ export class AideAssistantMedical extends LitElement {
       if (typeof value !== 'string') this[key] = value == null ? '' : (JSON.stringify(value) ?? '');
     }
     const attributes = ['region', 'schemes', 'lang', 'asOf', 'specialty', 'theme', 'accentColor', 'rulesSrc'] as const;
-    if (attributes.some((k) => changed.has(k)) || !this.hasUpdated) {
-      const pack = this.pack.state;
+    // Read again when the pack settles: the regions it adds become valid `region` values then.
+    const packSettled = this.pack.state !== this.readWith || this.pack.loading !== this.readWhileLoading;
+    if (attributes.some((k) => changed.has(k)) || !this.hasUpdated || packSettled) {
+      const pack = (this.readWith = this.pack.state);
+      this.readWhileLoading = this.pack.loading;
       this.read = readAttributes(this, pack?.regions ?? [], this.pack.loading);
       if (!this.accent.apply(this.accentColor))
         this.read.problems.push({

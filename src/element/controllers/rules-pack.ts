@@ -21,7 +21,11 @@ export interface PackState {
 export class RulesPackController {
   private readonly task: Task<[string], PackState | undefined>;
 
-  constructor(host: ReactiveControllerHost, src: () => string, onLoad: (state: PackState) => void) {
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly src: () => string,
+    onLoad: (state: PackState) => void,
+  ) {
     this.task = new Task(host, {
       args: () => [src().trim()],
       task: async ([url]) => {
@@ -45,8 +49,13 @@ export class RulesPackController {
     return this.task.value;
   }
 
+  /**
+   * True while a pack is asked for and not settled, including before the download starts (the first
+   * update of an element reads its attributes before the task runs).
+   */
   get loading(): boolean {
-    return this.task.status === TaskStatus.PENDING;
+    const status = this.task.status;
+    return status === TaskStatus.PENDING || (status === TaskStatus.INITIAL && !!this.src().trim());
   }
 }
 
