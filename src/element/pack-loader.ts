@@ -6,8 +6,8 @@
  */
 import { MAX_PACK_BYTES } from '../engine/rules/pack.js';
 
-/** Why a pack could not be read; `detail` is shown as text after the localized reason. */
-export type PackProblem = 'url' | 'http' | 'type' | 'size' | 'network' | 'json';
+/** Why a pack could not be read (`detail` adds the status, content type, error…): for the console and `debug`. */
+export type PackProblem = 'url' | 'http' | 'type' | 'size' | 'network' | 'json' | 'empty';
 
 export interface PackLoad {
   url: string;
@@ -74,9 +74,9 @@ async function download(url: string): Promise<PackLoad> {
     } catch (error) {
       return fail('json', (error as Error).message);
     }
-    // `null` would read as "no pack" further on and vanish without a notice: it is a JSON problem.
+    // `null` would read as "no pack" further on and vanish without a notice: it is a problem of its own.
     // (Other non-objects reach the engine, which refuses them with their path.)
-    return pack === null ? fail('json', 'null') : { url, pack };
+    return pack === null ? fail('empty', 'null') : { url, pack };
   } catch {
     return fail('network', controller.signal.aborted ? 'timeout' : '');
   } finally {

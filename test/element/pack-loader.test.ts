@@ -13,13 +13,11 @@ async function serving(body: string, run: () => Promise<void>) {
 }
 
 describe('pack loader (issue 12)', () => {
-  it('reports a null body instead of ignoring it', async () => {
+  it('reports a null body as a problem of its own instead of ignoring it', async () => {
     await serving('null', async () => {
       const load = await loadPack('https://example.org/null-pack.json', document.baseURI);
       expect(load.pack).to.equal(undefined);
-      // Until the element renders a problem of its own for it ('empty'), a null body is a JSON problem.
-      expect(load.problem).to.equal('json');
-      expect(load.detail).to.equal('null');
+      expect(load.problem).to.equal('empty');
     });
   });
 
