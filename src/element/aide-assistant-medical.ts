@@ -234,14 +234,14 @@ export class AideAssistantMedical extends LitElement {
     const profile = this.effectiveProfile();
     const first = !Object.keys(this.answers).length;
     const scheme = this.read.options.schemes?.length === 1 ? sim?.schemes[0] : undefined;
-    const packProblem = this.pack.state?.problem ?? sim?.errors.find((e) => e.field === 'rules')?.message;
+    const packProblem = this.pack.problem ?? sim?.errors.find((e) => e.field === 'rules')?.message;
     return html`<div class="aam" part="base" lang=${ctx.lang}>
       ${header(ctx, scheme?.title ?? msg('Aides aux médecins libéraux', { id: 'titre' }), () => this.toggleLang())}
       ${notices(
         {
           badLink: this.share.unreadable,
           packFailed: !!packProblem,
-          debug: this.debug ? { problems: this.read.problems, pack: packProblem ? [String(packProblem)] : [] } : undefined,
+          debug: this.debug ? { problems: this.read.problems, pack: packProblem ? [packProblem] : [] } : undefined,
         },
         sim,
       )}

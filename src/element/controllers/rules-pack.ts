@@ -6,7 +6,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import type { RuleIssue } from '../../engine/rules/schema.js';
-import { loadPack, type PackLoad } from '../pack-loader.js';
+import { describeLoad, loadPack, type PackLoad } from '../pack-loader.js';
 
 export interface PackState {
   url: string;
@@ -36,12 +36,24 @@ export class RulesPackController {
           import('../../engine/rules/pack.js'),
         ]);
         if (load.pack !== undefined) enablePacks(compilePack);
+        // The visitor gets one short notice; the webmaster, here, what went wrong (validation problems are
+        // reported by the simulation, with their paths).
+        else if (load.problem)
+          console.error(
+            `<aide-assistant-medical>: the rules pack ${clip(load.url)} could not be used (${describeLoad(load)}); the built-in rules apply.`,
+          );
         const regions = packRegions(load.pack);
         const state: PackState = { url: load.url, pack: load.pack, problem: load.problem, detail: load.detail, regions };
         onLoad(state);
         return state;
       },
     });
+  }
+
+  /** Why the pack could not be downloaded or read, in a few words (validation problems are the engine's). */
+  get problem(): string | undefined {
+    const state = this.state;
+    return state?.problem ? `rules-src : ${describeLoad(state)}` : undefined;
   }
 
   /** The pack in use, once loaded. */
@@ -58,6 +70,8 @@ export class RulesPackController {
     return status === TaskStatus.PENDING || (status === TaskStatus.INITIAL && !!this.src().trim());
   }
 }
+
+const clip = (text: string) => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
 
 function packRegions(pack: unknown): string[] {
   const regions = (pack as { regions?: unknown } | undefined)?.regions;
