@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import type { Profile, Simulation } from '../engine/types.js';
-import { booleanAttribute, langOf, readAttributes, themeOf, type ReadAttributes } from './attributes.js';
+import { attributeProblem, booleanAttribute, langOf, readAttributes, themeOf, type ReadAttributes } from './attributes.js';
 import { styles } from './aide-assistant-medical.styles.js';
 import { AccentController } from './controllers/accent.js';
 import { LocaleController } from './controllers/locale.js';
@@ -196,11 +196,7 @@ export class AideAssistantMedical extends LitElement {
       this.readWhileLoading = this.pack.loading;
       this.read = readAttributes(this, pack?.regions ?? [], this.pack.loading);
       if (!this.accent.apply(this.accentColor))
-        this.read.problems.push({
-          attribute: 'accent-color',
-          value: this.accentColor.slice(0, 60),
-          accepted: '#1d4ed8, rgb(29 78 216), teal',
-        });
+        this.read.problems.push(attributeProblem('accent-color', this.accentColor, ['#1d4ed8', 'rgb(29 78 216)', 'teal']));
       for (const p of this.read.problems)
         this.warnOnce(
           `${p.attribute}=${p.value}`,
