@@ -24,6 +24,13 @@ export class WidgetPage {
     return page;
   }
 
+  /** A widget made as a page's HTML makes it: its attributes set before it is connected. */
+  static async create(attributes: Record<string, string>) {
+    const el = document.createElement('aide-assistant-medical');
+    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+    return WidgetPage.mount(html`${el}`);
+  }
+
   get root(): ShadowRoot {
     return this.el.shadowRoot!;
   }
