@@ -9,7 +9,15 @@ import { WidgetPage } from './page.js';
 
 const PACK_FAILED = 'Les règles régionales n’ont pas pu être chargées : les montants sont ceux des règles nationales.';
 const GP = { specialty: 'medecine-generale', sector: '1', patienteleMT: 1100, age: 50 };
-const CARDIOLOGIST = { specialty: 'cardiologie', sector: '1', fileActive: 1500, patienteleMT: 300, age: 50, newlyInstalled: false, ccamShare: 0.1 };
+const CARDIOLOGIST = {
+  specialty: 'cardiologie',
+  sector: '1',
+  fileActive: 1500,
+  patienteleMT: 300,
+  age: 50,
+  newlyInstalled: false,
+  ccamShare: 0.1,
+};
 const head = { publisher: 'CPAM de test', version: '2026.1', date: '2026-11-01' };
 const scheme = (id: string) => structuredClone(builtinRules.schemes.get(id)!) as any;
 const region = (id: string) => structuredClone(builtinRules.regions.get(id)!) as any;
@@ -45,7 +53,12 @@ async function capturing(run: (logged: { errors: string[]; warnings: string[] })
 
 async function mount(src: string, profile: object = GP, extra: { region?: string; debug?: boolean } = {}) {
   const page = await WidgetPage.mount(
-    html`<aide-assistant-medical as-of="2026-03-01" rules-src=${src} region=${extra.region ?? ''} ?debug=${extra.debug}></aide-assistant-medical>`,
+    html`<aide-assistant-medical
+      as-of="2026-03-01"
+      rules-src=${src}
+      region=${extra.region ?? ''}
+      ?debug=${extra.debug}
+    ></aide-assistant-medical>`,
   );
   page.el.profile = profile as never;
   await page.settle();

@@ -34,7 +34,15 @@ const OCCITANIE_GP = {
   fileActive: 1200,
 };
 const GP = { specialty: 'medecine-generale', sector: '1', patienteleMT: 1100, age: 50 };
-const CARDIOLOGIST = { specialty: 'cardiologie', sector: '1', fileActive: 1500, patienteleMT: 300, age: 50, newlyInstalled: false, ccamShare: 0.1 };
+const CARDIOLOGIST = {
+  specialty: 'cardiologie',
+  sector: '1',
+  fileActive: 1500,
+  patienteleMT: 300,
+  age: 50,
+  newlyInstalled: false,
+  ccamShare: 0.1,
+};
 /** Everything a national embed asks before the département (asked last). */
 const ALL_BUT_DEPARTMENT = {
   situation: 'installation',
@@ -112,7 +120,9 @@ describe('combinations, held contracts and contacts', () => {
     expect(line).to.contain('197 000 €').and.contain('(si votre CPAM accepte le cumul)');
     // CAIM is offered in 2025, and is not cumulable with the ARS aid: listed with its reason.
     expect(sim.schemes.find((s) => s.id === 'caim')!.status).to.equal('eligible');
-    const ars = sim.exclusions.find((e) => e.kind === 'excluded' && e.schemes.includes('caim') && e.schemes.includes('ars-occitanie-installation'))!;
+    const ars = sim.exclusions.find(
+      (e) => e.kind === 'excluded' && e.schemes.includes('caim') && e.schemes.includes('ars-occitanie-installation'),
+    )!;
     expect(page.text(open)).to.contain('Non cumulables').and.contain(ars.reason);
     expect(await page.axe()).to.deep.equal([]);
   });
@@ -181,7 +191,13 @@ describe('combinations, held contracts and contacts', () => {
     region.contacts = [
       { label: 'Bonne adresse', department: '16', email: 'dam@cpam16.fr', phone: '05 45 00 00 00', sources: ['004_1cfd4a0c640bcd57.txt'] },
       // Accepted by the pack schema, refused as links by the widget: a query in the address, brackets in the number.
-      { label: 'Adresse piégée', department: '16', email: 'dam@cpam16.fr?bcc=x.fr', phone: '(0)5 45 00', sources: ['004_1cfd4a0c640bcd57.txt'] },
+      {
+        label: 'Adresse piégée',
+        department: '16',
+        email: 'dam@cpam16.fr?bcc=x.fr',
+        phone: '(0)5 45 00',
+        sources: ['004_1cfd4a0c640bcd57.txt'],
+      },
     ];
     const id = await (await fetch('/__test/stash', { method: 'POST', body: JSON.stringify(example) })).text();
     const page = await widget(
@@ -366,7 +382,9 @@ describe('rules-src', () => {
       // The second response hides its length: it must be counted while reading.
       return new Response(new Blob([big]).stream(), {
         headers:
-          calls === 1 ? { 'content-type': 'application/json', 'content-length': String(big.length) } : { 'content-type': 'application/json' },
+          calls === 1
+            ? { 'content-type': 'application/json', 'content-length': String(big.length) }
+            : { 'content-type': 'application/json' },
       });
     };
     try {
@@ -376,7 +394,10 @@ describe('rules-src', () => {
           expect(page.notices()).to.deep.equal([PACK_FAILED]);
           expect(page.answer().length + page.asked().length).to.be.above(0);
         }
-        expect(errors.filter((e) => e.includes('(size: larger than 512 KB)')), errors.join('\n')).to.have.length(2);
+        expect(
+          errors.filter((e) => e.includes('(size: larger than 512 KB)')),
+          errors.join('\n'),
+        ).to.have.length(2);
       });
     } finally {
       window.fetch = original;
