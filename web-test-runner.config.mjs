@@ -75,8 +75,9 @@ function safeStructuredClone() {
  *   POST /__test/stash            keeps the request body; answers its id
  *   GET  /__test/stash/<id>       serves it: ?type=<Content-Type> (default application/json),
  *                                 ?status=<code>, ?hold (waits until POST /__test/release/<id>)
+ *   POST /__test/release/<id>     lets a held response go
  *   GET  /__test/redirect?to=<p>  302 to the same-origin path <p>
- *   GET  <any file>?csp=<policy>  the file, with that Content-Security-Policy header
+ *   GET  <anything>?csp=<policy>  with that Content-Security-Policy header (a page stashed as text/html too)
  *
  * "?hold" lets a test see the widget while a pack is still on its way, without guessing a delay.
  */
@@ -92,6 +93,7 @@ function testRoutes() {
       req.on('error', reject);
     });
   return async (ctx, nextMiddleware) => {
+    if (typeof ctx.query.csp === 'string') ctx.set('Content-Security-Policy', ctx.query.csp);
     const [, route, id] = ctx.path.match(/^\/__test\/(stash|release|redirect)(?:\/(\d+))?$/) ?? [];
     if (route === 'stash' && ctx.method === 'POST') {
       stash.set(String(++next), await readBody(ctx.req));
@@ -112,7 +114,6 @@ function testRoutes() {
       ctx.status = 404;
     } else {
       await nextMiddleware();
-      if (typeof ctx.query.csp === 'string') ctx.set('Content-Security-Policy', ctx.query.csp);
     }
   };
 }
