@@ -48,7 +48,9 @@ export function notices(n: Notices, sim: Simulation | undefined) {
   const none = !visitor.length && !problems.length && !debug?.pack?.length;
   // The polite live region is always there, empty until a notice comes: a pack that fails after the first
   // render is then announced (a live region created with its text is often not read).
-  return html`<div class=${none ? 'aam-live aam-v' : 'aam-live'} role="status">${none ? nothing : noticeList(visitor, problems, debug?.pack)}</div>`;
+  return html`<div class=${none ? 'aam-live aam-v' : 'aam-live'} role="status">
+    ${none ? nothing : noticeList(visitor, problems, debug?.pack)}
+  </div>`;
 }
 
 function noticeList(visitor: string[], problems: AttributeProblem[], pack: string[] | undefined) {
