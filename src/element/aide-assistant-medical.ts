@@ -221,7 +221,8 @@ export class AideAssistantMedical extends LitElement {
   }
 
   override render() {
-    return this.locale.run(() => this.view());
+    // The frame holds the layout: the page's CSS reaches the host element, never the frame (see the styles).
+    return html`<div class="aam-frame">${this.locale.run(() => this.view())}</div>`;
   }
 
   private view() {
