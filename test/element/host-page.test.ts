@@ -11,7 +11,7 @@ const AS_OF = '2026-12-01';
 const GP = { specialty: 'medecine-generale', sector: '1', patienteleMT: 1100, age: 50 };
 
 console.log(
-  'host page: 6 checks (no request or storage, hostile CSS, entry imported twice, ten instances, removed and re-added, focus on load)',
+  'host page: 7 checks (no request or storage, hostile CSS, entry imported twice, ten instances, removed and re-added, moved after a shared link, focus on load)',
 );
 
 beforeEach(() => history.replaceState(null, '', location.pathname + location.search));
