@@ -344,6 +344,7 @@ describe('rules-src', () => {
     ['a wrong content type', '/test/element/fixtures/pack.txt', /\(type: served as text\/plain; charset=utf-8, not as JSON\)/],
     ['a non-http address', 'javascript:alert(1)', /\(url: not an http: or https: address \(javascript:\)\)/],
   ];
+  console.log(`rules-src: ${unusable.length} unusable packs`);
   for (const [label, src, logged] of unusable)
     it(`refuses ${label}: one short notice, the details in the console, and the widget keeps working`, async () => {
       await capturing(async ({ errors }) => {
@@ -355,6 +356,7 @@ describe('rules-src', () => {
         expect(errors.find((e) => e.includes('rules pack'))).to.match(logged);
         // Never rendered as markup.
         expect(page.root.querySelector('img, script, iframe, a[href^="javascript:"]')).to.equal(null);
+        expect(await page.axe()).to.deep.equal([]);
       });
     });
 
