@@ -68,11 +68,62 @@ function safeStructuredClone() {
   };
 }
 
+/**
+ * Test-only routes of the dev server, for what a static file cannot show the widget: a pack that is
+ * slow, redirected, or served with odd headers, and pages under a Content-Security-Policy header.
+ *
+ *   POST /__test/stash            keeps the request body; answers its id
+ *   GET  /__test/stash/<id>       serves it: ?type=<Content-Type> (default application/json),
+ *                                 ?status=<code>, ?hold (waits until POST /__test/release/<id>)
+ *   POST /__test/release/<id>     lets a held response go
+ *   GET  /__test/redirect?to=<p>  302 to the same-origin path <p>
+ *   GET  <anything>?csp=<policy>  with that Content-Security-Policy header (a page stashed as text/html too)
+ *
+ * "?hold" lets a test see the widget while a pack is still on its way, without guessing a delay.
+ */
+function testRoutes() {
+  const stash = new Map();
+  const held = new Map();
+  let next = 0;
+  const readBody = (req) =>
+    new Promise((resolve, reject) => {
+      const chunks = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => resolve(Buffer.concat(chunks)));
+      req.on('error', reject);
+    });
+  return async (ctx, nextMiddleware) => {
+    if (typeof ctx.query.csp === 'string') ctx.set('Content-Security-Policy', ctx.query.csp);
+    const [, route, id] = ctx.path.match(/^\/__test\/(stash|release|redirect)(?:\/(\d+))?$/) ?? [];
+    if (route === 'stash' && ctx.method === 'POST') {
+      stash.set(String(++next), await readBody(ctx.req));
+      ctx.body = String(next);
+    } else if (route === 'stash' && stash.has(id)) {
+      // Held until released, or 20 s at most (a failed test must not keep the connection forever).
+      if ('hold' in ctx.query) await new Promise((release) => held.set(id, release) && setTimeout(release, 20_000));
+      ctx.status = Number(ctx.query.status ?? 200);
+      ctx.set('Content-Type', String(ctx.query.type ?? 'application/json'));
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = stash.get(id);
+    } else if (route === 'release' && ctx.method === 'POST') {
+      held.get(id)?.();
+      ctx.body = held.delete(id) ? 'released' : 'not held';
+    } else if (route === 'redirect' && /^\/[^/\\]/.test(String(ctx.query.to))) {
+      ctx.redirect(String(ctx.query.to));
+    } else if (route) {
+      ctx.status = 404;
+    } else {
+      await nextMiddleware();
+    }
+  };
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: '.',
   files: ['test/element/**/*.test.ts'],
   nodeResolve: true,
+  middleware: [testRoutes()],
   plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({

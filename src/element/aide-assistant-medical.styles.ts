@@ -9,9 +9,33 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    color-scheme: light;
+  }
+  /*
+   * A page's CSS reaches the host element itself (a page rule beats :host) and everything it inherits.
+   * The layout therefore hangs on the frame inside: it is the size container, and it takes from the page
+   * only the font's family and size; line height, spacing, case, alignment, weight and direction are
+   * the widget's own.
+   */
+  .aam-frame {
+    display: block;
     container-type: inline-size;
     line-height: 1.45;
-    color-scheme: light;
+    font-style: normal;
+    font-weight: 400;
+    font-variant: normal;
+    letter-spacing: normal;
+    word-spacing: normal;
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    text-shadow: none;
+    white-space: normal;
+    word-break: normal;
+    overflow-wrap: normal;
+    hyphens: manual;
+    direction: ltr;
+    writing-mode: horizontal-tb;
   }
   :host([theme='dark']) {
     color-scheme: dark;
@@ -36,6 +60,7 @@ export const styles = css`
     --warn: var(--aam-warn, light-dark(#7a4f00, #f1c46b));
     --radius: var(--aam-radius, 0.5rem);
     --gap: var(--aam-gap, 1rem);
+    position: relative;
     display: grid;
     gap: var(--gap);
     background: var(--bg);

@@ -2,12 +2,12 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import type { Profile, Simulation } from '../engine/types.js';
-import { booleanAttribute, langOf, readAttributes, themeOf, type ReadAttributes } from './attributes.js';
+import { attributeProblem, booleanAttribute, langOf, readAttributes, themeOf, type ReadAttributes } from './attributes.js';
 import { styles } from './aide-assistant-medical.styles.js';
 import { AccentController } from './controllers/accent.js';
 import { LocaleController } from './controllers/locale.js';
 import { QuestionsController } from './controllers/questions.js';
-import { RulesPackController } from './controllers/rules-pack.js';
+import { RulesPackController, type PackState } from './controllers/rules-pack.js';
 import { ShareLinkController } from './controllers/share-link.js';
 import { SimulationController, type AideChangeDetail } from './controllers/simulation.js';
 import type { UiLang } from './format.js';
@@ -140,6 +140,9 @@ export class AideAssistantMedical extends LitElement {
   private readonly accent = new AccentController(this);
   private readonly share = new ShareLinkController(this);
   private read: ReadAttributes = readAttributes({ region: '', schemes: '', lang: '', asOf: '', specialty: '', theme: '' });
+  /** The pack state and loading flag the attributes were last read with. */
+  private readWith?: PackState;
+  private readWhileLoading = false;
   private details?: DetailsModule;
   /** Disclosures the doctor opened: their content is rendered only then. */
   @state() private opened = new Set<string>();
@@ -186,15 +189,14 @@ export class AideAssistantMedical extends LitElement {
       if (typeof value !== 'string') this[key] = value == null ? '' : (JSON.stringify(value) ?? '');
     }
     const attributes = ['region', 'schemes', 'lang', 'asOf', 'specialty', 'theme', 'accentColor', 'rulesSrc'] as const;
-    if (attributes.some((k) => changed.has(k)) || !this.hasUpdated) {
-      const pack = this.pack.state;
+    // Read again when the pack settles: the regions it adds become valid `region` values then.
+    const packSettled = this.pack.state !== this.readWith || this.pack.loading !== this.readWhileLoading;
+    if (attributes.some((k) => changed.has(k)) || !this.hasUpdated || packSettled) {
+      const pack = (this.readWith = this.pack.state);
+      this.readWhileLoading = this.pack.loading;
       this.read = readAttributes(this, pack?.regions ?? [], this.pack.loading);
       if (!this.accent.apply(this.accentColor))
-        this.read.problems.push({
-          attribute: 'accent-color',
-          value: this.accentColor.slice(0, 60),
-          accepted: '#1d4ed8, rgb(29 78 216), teal',
-        });
+        this.read.problems.push(attributeProblem('accent-color', this.accentColor, ['#1d4ed8', 'rgb(29 78 216)', 'teal']));
       for (const p of this.read.problems)
         this.warnOnce(
           `${p.attribute}=${p.value}`,
@@ -222,7 +224,8 @@ export class AideAssistantMedical extends LitElement {
   }
 
   override render() {
-    return this.locale.run(() => this.view());
+    // The frame holds the layout: the page's CSS reaches the host element, never the frame (see the styles).
+    return html`<div class="aam-frame">${this.locale.run(() => this.view())}</div>`;
   }
 
   private view() {
@@ -231,14 +234,14 @@ export class AideAssistantMedical extends LitElement {
     const profile = this.effectiveProfile();
     const first = !Object.keys(this.answers).length;
     const scheme = this.read.options.schemes?.length === 1 ? sim?.schemes[0] : undefined;
-    const packProblem = this.pack.state?.problem ?? sim?.errors.find((e) => e.field === 'rules')?.message;
+    const packProblem = this.pack.problem ?? sim?.errors.find((e) => e.field === 'rules')?.message;
     return html`<div class="aam" part="base" lang=${ctx.lang}>
       ${header(ctx, scheme?.title ?? msg('Aides aux médecins libéraux', { id: 'titre' }), () => this.toggleLang())}
       ${notices(
         {
           badLink: this.share.unreadable,
           packFailed: !!packProblem,
-          debug: this.debug ? { problems: this.read.problems, pack: packProblem ? [String(packProblem)] : [] } : undefined,
+          debug: this.debug ? { problems: this.read.problems, pack: packProblem ? [packProblem] : [] } : undefined,
         },
         sim,
       )}

@@ -40,6 +40,13 @@ const MAX_IDS = 100;
 
 const fold = (value: unknown) => (typeof value === 'string' ? value.trim().toLowerCase() : '');
 const quote = (value: string) => (value.length > QUOTE ? `${value.slice(0, QUOTE)}…` : value);
+
+/** A refused value, quoted back shortened (60 characters and an ellipsis at most). */
+export const attributeProblem = (attribute: string, value: string, accepted: readonly string[]): AttributeProblem => ({
+  attribute,
+  value: quote(value),
+  accepted: accepted.join(', '),
+});
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s);
 
 /**
@@ -49,7 +56,7 @@ const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !isNaN(Date.parse
 export function readAttributes(a: Attributes, packRegions: readonly string[] = [], packLoading = false): ReadAttributes {
   const problems: AttributeProblem[] = [];
   const reject = (attribute: string, value: string, accepted: readonly string[]) =>
-    problems.push({ attribute, value: quote(value), accepted: accepted.join(', ') });
+    problems.push(attributeProblem(attribute, value, accepted));
   const options: SimulateOptions = {};
 
   const region = fold(a.region);

@@ -6,8 +6,8 @@
  */
 import { MAX_PACK_BYTES } from '../engine/rules/limits.js';
 
-/** Why a pack could not be read; `detail` is shown as text after the localized reason. */
-export type PackProblem = 'url' | 'http' | 'type' | 'size' | 'network' | 'json';
+/** Why a pack could not be read (`detail` adds the status, content type, error…): for the console and `debug`. */
+export type PackProblem = 'url' | 'http' | 'type' | 'size' | 'network' | 'json' | 'empty';
 
 export interface PackLoad {
   url: string;
@@ -74,9 +74,9 @@ async function download(url: string): Promise<PackLoad> {
     } catch (error) {
       return fail('json', (error as Error).message);
     }
-    // `null` would read as "no pack" further on and vanish without a notice: it is a JSON problem.
+    // `null` would read as "no pack" further on and vanish without a notice: it is a problem of its own.
     // (Other non-objects reach the engine, which refuses them with their path.)
-    return pack === null ? fail('json', 'null') : { url, pack };
+    return pack === null ? fail('empty', 'null') : { url, pack };
   } catch {
     return fail('network', controller.signal.aborted ? 'timeout' : '');
   } finally {
@@ -86,3 +86,27 @@ async function download(url: string): Promise<PackLoad> {
 
 /** Size limit, for messages. */
 export const maxPackKb = Math.round(MAX_PACK_BYTES / 1024);
+
+/** A load problem in a few words, for the console and the webmaster's `debug` notice (details shortened). */
+export function describeLoad(load: PackLoad): string {
+  const raw = (load.detail ?? '').replace(/\s+/g, ' ').trim();
+  const detail = raw.length > 120 ? `${raw.slice(0, 120)}…` : raw;
+  switch (load.problem) {
+    case undefined:
+      return '';
+    case 'url':
+      return `url: not an http: or https: address (${detail})`;
+    case 'http':
+      return `http: HTTP status ${detail}`;
+    case 'type':
+      return `type: served as ${detail || 'no content type'}, not as JSON`;
+    case 'size':
+      return `size: larger than ${maxPackKb} KB`;
+    case 'network':
+      return detail === 'timeout' ? `network: no answer within ${TIMEOUT_MS / 1000} s` : 'network: the download failed';
+    case 'json':
+      return `json: not JSON (${detail})`;
+    case 'empty':
+      return 'empty: the body is JSON null';
+  }
+}

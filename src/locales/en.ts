@@ -77,6 +77,7 @@
 'modifie-par': str`Amounts changed by ${0}.`,
 'modifier': `Change`,
 'montant-cpam': `amount set with your CPAM`,
+'montant-encore-inconnu': str`(amount not known yet: ${0})`,
 'mountain': `You practise in a mountain area`,
 'ne-vous-concerne-pas': `Does not concern you`,
 'ni-zip-ni-zac': `Neither ZIP nor ZAC`,

@@ -2,7 +2,8 @@
  * A page object for <aide-assistant-medical>: tests speak of questions, answers, parts and buttons by
  * their role, label and text, never by position or private field, so the markup can change freely.
  */
-import { fixture } from '@open-wc/testing';
+import { fixture, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import { html } from 'lit';
 import type { AideAssistantMedical } from '../../src/index.js';
@@ -21,6 +22,13 @@ export class WidgetPage {
     const page = new WidgetPage(el);
     await page.settle();
     return page;
+  }
+
+  /** A widget made as a page's HTML makes it: its attributes set before it is connected. */
+  static async create(attributes: Record<string, string>) {
+    const el = document.createElement('aide-assistant-medical');
+    for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+    return WidgetPage.mount(html`${el}`);
   }
 
   get root(): ShadowRoot {
@@ -168,6 +176,53 @@ export class WidgetPage {
       .join(' ')
       .split(/[\s\u00a0\u202f]+/)
       .filter((w) => /[\p{L}\d]/u.test(w)).length;
+  }
+
+  /** Waits (settling between checks) until `done` holds; fails with `what` after a few seconds. */
+  async waitFor(done: () => unknown, what: string): Promise<void> {
+    await waitUntil(done, `${what}: never happened`, { timeout: 5000 });
+    await this.settle();
+  }
+
+  /** Every notice in the widget, visitor's and webmaster's. */
+  notices(): string[] {
+    return [...(this.part('notices')?.querySelectorAll('li') ?? [])].map((li) => normalize(li.textContent));
+  }
+
+  /** The notices meant for the webmaster only (shown with `debug`). */
+  webmasterNotices(): string[] {
+    return [...(this.part('notices')?.querySelectorAll('li.aam-debug') ?? [])].map((li) => normalize(li.textContent));
+  }
+
+  /** The polite live region (`role="status"`) whose text includes `text`, if any. */
+  announcer(text: string | RegExp): HTMLElement | undefined {
+    return [...this.root.querySelectorAll<HTMLElement>('[role=status]')].find((r) => matches(normalize(r.textContent), text));
+  }
+
+  /** The polite live regions on screen. */
+  liveRegions(): HTMLElement[] {
+    return [...this.root.querySelectorAll<HTMLElement>('[role=status], [aria-live=polite]')];
+  }
+
+  /** Addresses of the links in `of` (a part or a disclosure). */
+  links(of: Element | null): string[] {
+    return [...(of?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href') ?? '');
+  }
+
+  /** Focuses the text box or combobox of a question and presses keys, as a keyboard user does. */
+  async press(label: string | RegExp, ...keys: string[]): Promise<void> {
+    this.input(label).focus();
+    for (const key of keys) {
+      await sendKeys({ press: key });
+      await this.settle();
+    }
+  }
+
+  /** The option a searchable list highlights now ('' when none). */
+  highlighted(label: string | RegExp): string {
+    const input = this.input(label);
+    const id = input.getAttribute('aria-activedescendant');
+    return id ? normalize(this.root.getElementById(id)?.textContent) : '';
   }
 
   focused(): HTMLElement | null {

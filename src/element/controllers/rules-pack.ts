@@ -6,7 +6,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import type { RuleIssue } from '../../engine/rules/schema.js';
-import { loadPack, type PackLoad } from '../pack-loader.js';
+import { describeLoad, loadPack, type PackLoad } from '../pack-loader.js';
 
 export interface PackState {
   url: string;
@@ -21,7 +21,11 @@ export interface PackState {
 export class RulesPackController {
   private readonly task: Task<[string], PackState | undefined>;
 
-  constructor(host: ReactiveControllerHost, src: () => string, onLoad: (state: PackState) => void) {
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly src: () => string,
+    onLoad: (state: PackState) => void,
+  ) {
     this.task = new Task(host, {
       args: () => [src().trim()],
       task: async ([url]) => {
@@ -32,6 +36,12 @@ export class RulesPackController {
           import('../../engine/rules/pack.js'),
         ]);
         if (load.pack !== undefined) enablePacks(compilePack);
+        // The visitor gets one short notice; the webmaster, here, what went wrong (validation problems are
+        // reported by the simulation, with their paths).
+        else if (load.problem)
+          console.error(
+            `<aide-assistant-medical>: the rules pack ${clip(load.url)} could not be used (${describeLoad(load)}); the built-in rules apply.`,
+          );
         const regions = packRegions(load.pack);
         const state: PackState = { url: load.url, pack: load.pack, problem: load.problem, detail: load.detail, regions };
         onLoad(state);
@@ -40,15 +50,28 @@ export class RulesPackController {
     });
   }
 
+  /** Why the pack could not be downloaded or read, in a few words (validation problems are the engine's). */
+  get problem(): string | undefined {
+    const state = this.state;
+    return state?.problem ? `rules-src : ${describeLoad(state)}` : undefined;
+  }
+
   /** The pack in use, once loaded. */
   get state(): PackState | undefined {
     return this.task.value;
   }
 
+  /**
+   * True while a pack is asked for and not settled, including before the download starts (the first
+   * update of an element reads its attributes before the task runs).
+   */
   get loading(): boolean {
-    return this.task.status === TaskStatus.PENDING;
+    const status = this.task.status;
+    return status === TaskStatus.PENDING || (status === TaskStatus.INITIAL && !!this.src().trim());
   }
 }
+
+const clip = (text: string) => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
 
 function packRegions(pack: unknown): string[] {
   const regions = (pack as { regions?: unknown } | undefined)?.regions;

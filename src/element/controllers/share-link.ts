@@ -21,7 +21,12 @@ export class ShareLinkController implements ReactiveController {
     host.addController(this);
   }
 
+  /** The fragment is read once: an instance moved in the page keeps the answers changed since. */
+  private restored = false;
+
   hostConnected(): void {
+    if (this.restored) return;
+    this.restored = true;
     const key = fragmentKey(this.host.id);
     const shared = readSharedAnswers(globalThis.location?.hash ?? '', key);
     if (shared) {

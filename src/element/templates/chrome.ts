@@ -45,8 +45,16 @@ export function notices(n: Notices, sim: Simulation | undefined) {
   ];
   const debug = n.debug;
   const problems = debug?.problems ?? [];
-  if (!visitor.length && !problems.length && !debug?.pack?.length) return nothing;
-  return html`<div class="aam-notices" part="notices" role="status">
+  const none = !visitor.length && !problems.length && !debug?.pack?.length;
+  // The polite live region is always there, empty until a notice comes: a pack that fails after the first
+  // render is then announced (a live region created with its text is often not read).
+  return html`<div class=${none ? 'aam-live aam-v' : 'aam-live'} role="status">
+    ${none ? nothing : noticeList(visitor, problems, debug?.pack)}
+  </div>`;
+}
+
+function noticeList(visitor: string[], problems: AttributeProblem[], pack: string[] | undefined) {
+  return html`<div class="aam-notices" part="notices">
     <ul>
       ${visitor.map((t) => html`<li>${t}</li>`)}
       ${problems.map(
@@ -55,7 +63,7 @@ export function notices(n: Notices, sim: Simulation | undefined) {
             ${msg(str`Attribut ${p.attribute} : « ${p.value} » n’est pas reconnu, la valeur par défaut est utilisée. Valeurs acceptées : ${p.accepted}.`, { id: 'attribut-n-est-pas' })}
           </li>`,
       )}
-      ${debug?.pack?.map((t) => html`<li class="aam-debug">${t}</li>`) ?? nothing}
+      ${pack?.map((t) => html`<li class="aam-debug">${t}</li>`) ?? nothing}
     </ul>
   </div>`;
 }

@@ -304,17 +304,22 @@ function combinations(sim: Simulation, ctx: Ctx, folds: Folds) {
   const names = (ids: readonly string[]) => ids.map(title).join(' + ');
   const amount = (c: (typeof sim.combinations)[number]) =>
     c.totalMin !== undefined ? `${ctx.money(c.totalMin)} – ${ctx.money(c.total)}` : ctx.money(c.total);
+  // A scheme whose amount is not known yet counts 0 in the total: said beside it.
+  const pending = (c: (typeof sim.combinations)[number]) => {
+    const unknown = (c.pending ?? []).map(title).join(', ');
+    return unknown ? html` <em>${msg(str`(montant encore inconnu : ${unknown})`, { id: 'montant-encore-inconnu' })}</em>` : nothing;
+  };
   return fold(
     folds,
     'combinations',
     msg('Cumuls et combinaisons', { id: 'cumuls' }),
     () =>
       html`<ul>
-          <li><strong>${names(best.schemes)}</strong> : ${amount(best)}</li>
+          <li><strong>${names(best.schemes)}</strong> : ${amount(best)}${pending(best)}</li>
           ${others.map(
             (c) =>
               html`<li>
-                ${names(c.schemes)} : ${amount(c)}
+                ${names(c.schemes)} : ${amount(c)}${pending(c)}
                 ${c.uncertain ? html`<em>${msg('(si votre CPAM accepte le cumul)', { id: 'si-cpam-accepte' })}</em>` : nothing}
               </li>`,
           )}

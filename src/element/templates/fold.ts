@@ -3,6 +3,7 @@
  * and is not read out, and the page stays short (closed <details> content still has layout boxes).
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 
 export interface Folds {
   isOpen(key: string): boolean;
@@ -19,7 +20,7 @@ export function fold(
   const open = folds.isOpen(key);
   return html`<details
     class=${options.class ?? 'aam-more'}
-    part=${options.part ?? nothing}
+    part=${ifDefined(options.part)}
     ?open=${open}
     @toggle=${(e: Event) => folds.toggle(key, (e.target as HTMLDetailsElement).open)}
   >
