@@ -19,63 +19,104 @@ const production = process.env.ROLLUP_NO_MINIFY !== '1';
 
 /**
  * Rule files are data for people (editor `$schema`, English beside French); bundles keep what the engine
- * reads. `french` drops the English texts (the core engine ships French only); `splitEnglish` also drops
- * them, and serves them instead as `src/engine/rules/english.ts`, a chunk the widget loads only when an
- * instance speaks English (objects by key, arrays by index, merged back by `restoreTexts`).
+ * reads. `french` drops the English texts (the core engine ships French only). The widget's split build
+ * (`split`) serves what its first answer does not need as modules loaded after it, restored into the live
+ * rule objects by `restoreTexts` (objects by key, arrays by index):
+ *   src/engine/rules/english.ts   the English texts, when an instance speaks English;
+ *   src/engine/rules/detail.ts    sources and their titles, readings (`inferred`), the texts of conditions,
+ *                                 notes, objectives and cumulation rules: with the detail, after the answer;
+ *   src/engine/rules/regional.ts  the regions' contacts and texts, the regional schemes' texts and the
+ *                                 départements table: with the questions, or before the first paint of a
+ *                                 regional embed.
+ * What the engine decides with (ids, tests, amounts, lists of schemes and départements) always stays.
  */
-function rulesData({ french = false, splitEnglish = false, splitDetail = false } = {}) {
+function rulesData({ french = false, split = false } = {}) {
   const english = (key) => key === 'en' || key.endsWith('_en');
-  /**
-   * What the first answer does not show, for `splitDetail`: sources (and their titles), the texts of
-   * conditions, notes, objectives and cumulation rules, readings (`inferred`), the départements table.
-   * The texts an answer needs stay (`KEEP`), and so does everything the engine decides with.
-   */
+  // Texts the answer itself shows.
   const KEEP = new Set(['band.alternative', 'threshold.boundary', 'amount.cpam']);
   const TEXT_PARENTS = new Set(['conditions', 'derogations', 'objectives', 'notes', 'rules', 'facts', 'fallback']);
-  const LAZY_FILES = new Set(['sources.json', 'tables/departements.json']);
-  const isDetail = (key, parent, file) =>
-    LAZY_FILES.has(file) ||
-    key === 'sources' ||
-    key === 'inferred' ||
-    (key === 'note' && parent === 'distributions') ||
-    (key === 'after' && parent === 'rules') ||
-    (key === 'text' && TEXT_PARENTS.has(parent));
-  /** Splits a rule file in two: what the bundle keeps, and the sparse patches (English, detail) restored later. */
-  const split = (node, file, parent, inEnglish = false) => {
+  const DETAIL_FILES = new Set(['sources.json']);
+  const REGIONAL_FILES = new Set([
+    'regions/centre-val-de-loire.json',
+    'regions/nouvelle-aquitaine.json',
+    'regions/occitanie.json',
+    'schemes/ars-occitanie-installation.json',
+    'tables/departements.json',
+  ]);
+  const REGIONAL_TEXT = new Set(['title', 'name', 'label', 'url', 'text', 'ok', 'ko', 'unknown', 'note', 'short', 'description', 'links']);
+  const MAIN = 0;
+  const ENGLISH = 1;
+  const DETAIL = 2;
+  const REGIONAL = 3;
+  const CHANNELS = 4;
+  /** Where a key's value goes, when it is not the main bundle's. */
+  const channelOf = (key, parent, file) => {
+    if (!split) return MAIN;
+    if (file === 'tables/departements.json') return REGIONAL;
+    if (
+      DETAIL_FILES.has(file) ||
+      key === 'sources' ||
+      key === 'inferred' ||
+      (key === 'note' && parent === 'distributions') ||
+      (key === 'after' && parent === 'rules') ||
+      (key === 'text' && TEXT_PARENTS.has(parent)) ||
+      (parent === 'texts' && !KEEP.has(key))
+    )
+      return DETAIL;
+    if (REGIONAL_FILES.has(file) && REGIONAL_TEXT.has(key)) return REGIONAL;
+    return MAIN;
+  };
+  /** A node split by channel: [main, english, detail, regional], undefined where a channel has nothing. */
+  const splitNode = (node, file, parent) => {
     if (Array.isArray(node)) {
-      const parts = node.map((n) => split(n, file, parent, inEnglish));
-      const patch = (i) => {
-        const items = parts.map((p) => p[i]);
+      const parts = node.map((n) => splitNode(n, file, parent));
+      const patch = (c) => {
+        const items = parts.map((p) => p[c]);
         while (items.length && items[items.length - 1] === undefined) items.pop();
         return items.length ? items.map((x) => x ?? null) : undefined;
       };
-      return [parts.map((p) => p[0]), patch(1), patch(2)];
+      return [parts.map((p) => p[MAIN]), ...[ENGLISH, DETAIL, REGIONAL].map(patch)];
     }
-    if (!node || typeof node !== 'object') return [node, undefined, undefined];
-    const keep = {};
-    const en = {};
-    const detail = {};
+    const out = Array.from({ length: CHANNELS }, () => undefined);
+    if (!node || typeof node !== 'object') {
+      out[MAIN] = node;
+      return out;
+    }
+    const channels = Array.from({ length: CHANNELS }, () => ({}));
     for (const [k, v] of Object.entries(node)) {
       if (k === '$schema') continue;
-      if ((french || splitEnglish) && english(k)) {
-        if (splitEnglish) en[k] = v;
-        continue;
+      if (french || split) {
+        if (english(k)) {
+          if (split) channels[ENGLISH][k] = v;
+          continue;
+        }
       }
-      const lazy = splitDetail && (isDetail(k, parent, file) || (parent === 'texts' && !KEEP.has(k)));
-      const [main, e, d] = split(v, file, k, inEnglish);
-      if (lazy) {
-        if (main !== undefined) detail[k] = main;
+      const parts = splitNode(v, file, k);
+      const channel = channelOf(k, parent, file);
+      if (channel === MAIN) channels[MAIN][k] = parts[MAIN];
+      else {
+        if (parts[MAIN] !== undefined) channels[channel][k] = parts[MAIN];
         // Containers stay, empty: the engine finds an array or an object where it expects one.
-        if (Array.isArray(main)) keep[k] = [];
-        else if (main && typeof main === 'object') keep[k] = {};
-      } else {
-        keep[k] = main;
-        if (d !== undefined) detail[k] = d;
+        if (Array.isArray(parts[MAIN])) channels[MAIN][k] = [];
+        else if (parts[MAIN] && typeof parts[MAIN] === 'object') channels[MAIN][k] = {};
       }
-      if (e !== undefined) en[k] = e;
+      for (const c of [ENGLISH, DETAIL, REGIONAL])
+        if (parts[c] !== undefined) {
+          // A key moved whole to a channel keeps its sub-parts of that same channel together.
+          if (channels[c][k] && typeof channels[c][k] === 'object') mergeInto(channels[c][k], parts[c]);
+          else channels[c][k] = parts[c];
+        }
     }
-    const some = (o) => (Object.keys(o).length ? o : undefined);
-    return [keep, some(en), some(detail)];
+    out[MAIN] = channels[MAIN];
+    for (const c of [ENGLISH, DETAIL, REGIONAL]) if (Object.keys(channels[c]).length) out[c] = channels[c];
+    return out;
+  };
+  const mergeInto = (target, patch) => {
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null || v === undefined) continue;
+      if (v && typeof v === 'object' && target[k] && typeof target[k] === 'object') mergeInto(target[k], v);
+      else target[k] = v;
+    }
   };
   const rulesDir = new URL('./rules/', import.meta.url).pathname;
   const relativeName = (id) => relative(rulesDir, id).split(sep).join('/');
@@ -87,26 +128,27 @@ function rulesData({ french = false, splitEnglish = false, splitDetail = false }
           ? [join(dir, d.name)]
           : [],
     );
-  const patches = (i) => {
+  const patches = (channel) => {
     const out = {};
     for (const file of files(rulesDir)) {
-      const p = split(JSON.parse(readFileSync(file, 'utf8')), relativeName(file))[i];
+      const p = splitNode(JSON.parse(readFileSync(file, 'utf8')), relativeName(file))[channel];
       if (p) out[relativeName(file)] = p;
     }
     return out;
   };
+  const virtual = { 'english.ts': ['englishTexts', ENGLISH], 'detail.ts': ['detailTexts', DETAIL], 'regional.ts': ['regionalTexts', REGIONAL] };
   return {
     name: 'rules-data',
     load(id) {
-      if (splitEnglish && id.endsWith(`${sep}src${sep}engine${sep}rules${sep}english.ts`))
-        return `export const englishTexts = ${JSON.stringify(patches(1))};`;
-      if (splitDetail && id.endsWith(`${sep}src${sep}engine${sep}rules${sep}detail.ts`))
-        return `export const detailTexts = ${JSON.stringify(patches(2))};`;
-      return null;
+      if (!split) return null;
+      const m = id.match(/[\\/]src[\\/]engine[\\/]rules[\\/](english|detail|regional)\.ts$/);
+      if (!m) return null;
+      const [name, channel] = virtual[`${m[1]}.ts`];
+      return `export const ${name} = ${JSON.stringify(patches(channel))};`;
     },
     transform(code, id) {
       if (!/[\\/]rules[\\/].*\.json$/.test(id)) return null;
-      return { code: JSON.stringify(split(JSON.parse(code), relativeName(id))[0]), map: null };
+      return { code: JSON.stringify(splitNode(JSON.parse(code), relativeName(id))[MAIN]), map: null };
     },
   };
 }
@@ -134,9 +176,9 @@ function minifyStyles() {
   };
 }
 
-function plugins({ browser, minify = production, french = false, splitEnglish = false, splitDetail = false }) {
+function plugins({ browser, minify = production, french = false, split = false }) {
   return [
-    rulesData({ french, splitEnglish, splitDetail }),
+    rulesData({ french, split }),
     minify && minifyStyles(),
     nodeResolve({ browser, extensions: ['.mjs', '.js', '.ts', '.json'] }),
     json({ preferConst: true, compact: true }),
@@ -228,7 +270,7 @@ const configs = [
     // from its own URL, so a copied dist/ folder or a CDN works as is): the detail after the first answer,
     // English when an instance speaks it, rules-pack validation when rules-src is set.
     input: { 'aide-assistant-medical': 'src/index.ts' },
-    plugins: plugins({ browser: true, splitEnglish: true, splitDetail: true }),
+    plugins: plugins({ browser: true, split: true }),
     // The shared code goes into the entry itself rather than a chunk behind it: one request less before the answer.
     preserveEntrySignatures: 'allow-extension',
     onwarn,

@@ -1,26 +1,43 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type CSSResult, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { msg } from '@lit/localize';
 import type { Profile, Simulation } from '../engine/types.js';
 import { attributeProblem, booleanAttribute, langOf, readAttributes, themeOf, type ReadAttributes } from './attributes.js';
 import { styles } from './aide-assistant-medical.styles.js';
-import { AccentController } from './controllers/accent.js';
+import type { AccentController } from './controllers/accent.js';
 import { LocaleController } from './controllers/locale.js';
-import { QuestionsController } from './controllers/questions.js';
-import { RulesPackController, type PackState } from './controllers/rules-pack.js';
+import type { QuestionsController } from './controllers/questions.js';
+import type { PackState, RulesPackController } from './controllers/rules-pack.js';
 import { ShareLinkController } from './controllers/share-link.js';
 import { SimulationController, type AideChangeDetail } from './controllers/simulation.js';
 import type { UiLang } from './format.js';
 import { answerCard } from './templates/answer.js';
-import { footer, header, notices, toolbar } from './templates/chrome.js';
+import { footer, header, notices } from './templates/chrome.js';
 import { ctxFor } from './templates/context.js';
 import type { Folds } from './templates/fold.js';
-import { answersSummary, questionsForm } from './templates/questions.js';
 
 export type { AideChangeDetail };
 export type AideChangeEvent = CustomEvent<AideChangeDetail>;
 
 type DetailsModule = typeof import('./templates/details.js');
+type InteractionModule = typeof import('./interaction.js');
+
+/**
+ * The questions and actions, loaded once for the page when the first instance connects (see interaction.ts).
+ * `false` when the chunk could not be loaded: the answer still shows, and the console says why.
+ */
+let interaction: InteractionModule | false | undefined;
+let interactionLoading: Promise<unknown> | undefined;
+function loadInteraction(): Promise<unknown> {
+  interactionLoading ??= import('./interaction.js').then(
+    (m) => (interaction = m),
+    (error: unknown) => {
+      interaction = false;
+      console.error('<aide-assistant-medical>: the questions could not be loaded.', error);
+    },
+  );
+  return interactionLoading;
+}
 
 /**
  * Simulator of the aids French doctors can claim (aide à l'emploi d'un assistant médical, installation
@@ -114,13 +131,13 @@ export class AideAssistantMedical extends LitElement {
       return;
     }
     this.answers = { ...value };
-    this.questions.reset();
+    this.questions?.reset();
   }
 
   /** Clears every answer (attributes such as `specialty` still apply). */
   reset(): void {
     this.answers = {};
-    this.questions.reset();
+    this.questions?.reset();
   }
 
   /** The current page's address with this widget's answers in the fragment. */
@@ -130,20 +147,23 @@ export class AideAssistantMedical extends LitElement {
 
   @state() private answers: Profile = {};
   private readonly locale = new LocaleController(this);
-  private readonly questions = new QuestionsController(this);
   private readonly sim = new SimulationController(this);
-  private readonly pack = new RulesPackController(
-    this,
-    () => this.rulesSrc,
-    () => this.requestUpdate('answers'),
-  );
-  private readonly accent = new AccentController(this);
   private readonly share = new ShareLinkController(this);
+  /** Created when the questions' chunk is there. */
+  private questions?: QuestionsController;
+  /** Created when `rules-src` is first set (the pack code is a chunk of its own). */
+  private pack?: RulesPackController;
+  /** Created when `accent-color` is first set (the palette code is a chunk of its own). */
+  private accent?: AccentController;
+  /** Whether the chunks behind `rules-src` and `accent-color` are asked for, and have arrived (or failed). */
+  private packCode: 'none' | 'loading' | 'settled' = 'none';
+  private accentCode: 'none' | 'loading' | 'settled' = 'none';
   private read: ReadAttributes = readAttributes({ region: '', schemes: '', lang: '', asOf: '', specialty: '', theme: '' });
   /** The pack state and loading flag the attributes were last read with. */
   private readWith?: PackState;
   private readWhileLoading = false;
   private details?: DetailsModule;
+  private detailsAsked = false;
   /** Disclosures the doctor opened: their content is rendered only then. */
   @state() private opened = new Set<string>();
   private readonly folds: Folds = {
@@ -158,14 +178,17 @@ export class AideAssistantMedical extends LitElement {
   };
   private readonly warned = new Set<string>();
 
+  /** @internal The instance's language, for its controllers. */
   get uiLang(): UiLang {
     return this.locale.lang;
   }
 
+  /** @internal The answers with the attributes' presets, as the engine reads them. */
   effectiveProfile(): Profile {
     return this.read.specialty ? { specialty: this.read.specialty, ...this.answers } : this.answers;
   }
 
+  /** @internal Sets (or, with `undefined`, clears) one answer. */
   setAnswer(field: string, value: unknown): void {
     const answers = { ...this.answers };
     if (value === undefined) delete answers[field];
@@ -173,13 +196,98 @@ export class AideAssistantMedical extends LitElement {
     this.answers = answers;
   }
 
+  /** @internal Runs `fn` in the instance's language (for messages worded outside a render). */
   say<T>(fn: () => T): T {
     return this.locale.run(fn);
   }
 
-  /** Answers from the shared link, on connection. */
+  /** @internal Answers from the shared link, on connection. */
   restore(answers: Profile): void {
     this.answers = { ...this.answers, ...answers };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (interaction === undefined) this.track(loadInteraction());
+  }
+
+  /** Chunks on their way for this instance: `updateComplete` waits for them and the render they bring. */
+  private readonly loads = new Set<Promise<unknown>>();
+  private track(load: Promise<unknown>): void {
+    const done = load
+      .catch((error: unknown) => console.error('<aide-assistant-medical>: a part of the widget could not be loaded.', error))
+      .finally(() => {
+        this.loads.delete(done);
+        this.requestUpdate();
+      });
+    this.loads.add(done);
+  }
+
+  /** Resolves once the widget is complete on screen: chunks it asked for (questions, detail, colour, English) included. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    for (;;) {
+      const english = this.locale.pending;
+      if (english) this.track(english);
+      if (!this.loads.size) return result;
+      await Promise.allSettled([...this.loads]);
+      result = await super.getUpdateComplete();
+    }
+  }
+
+  /** The pack's regions and state, once its controller exists. */
+  private get packLoading(): boolean {
+    return this.pack ? this.pack.loading : this.packCode === 'loading';
+  }
+
+  /** Adds a stylesheet that came with a chunk to this instance's shadow root. */
+  private adopt(css: CSSResult): void {
+    const root = this.renderRoot as ShadowRoot;
+    const sheet = css.styleSheet;
+    if (sheet && root.adoptedStyleSheets && !root.adoptedStyleSheets.includes(sheet))
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  }
+
+  /**
+   * Loads what this instance's attributes ask for (a pack, a colour) and says whether it can render: its
+   * language, its colour and, unless an answer can already be shown, its questions must be there first.
+   */
+  private ready(): boolean {
+    const rulesSrc = typeof this.rulesSrc === 'string' && this.rulesSrc.trim();
+    if (rulesSrc && this.packCode === 'none') {
+      this.packCode = 'loading';
+      const load = import('./controllers/rules-pack.js')
+        .then(({ RulesPackController }) => {
+          this.pack = new RulesPackController(
+            this,
+            () => this.rulesSrc,
+            () => this.requestUpdate('answers'),
+          );
+        })
+        .catch((error: unknown) => console.error('<aide-assistant-medical>: the rules-pack code could not be loaded.', error))
+        .finally(() => (this.packCode = 'settled'));
+      this.track(load);
+    }
+    const accent = typeof this.accentColor === 'string' && this.accentColor.trim();
+    if (accent && this.accentCode === 'none') {
+      this.accentCode = 'loading';
+      const load = import('./controllers/accent.js')
+        .then(({ AccentController }) => (this.accent = new AccentController(this)))
+        .catch((error: unknown) => console.error('<aide-assistant-medical>: the accent-color code could not be loaded.', error))
+        .finally(() => {
+          this.accentCode = 'settled';
+          this.requestUpdate('accentColor', '');
+        });
+      this.track(load);
+    }
+    if (!this.locale.ready) return false;
+    // A first paint without the instance's colour would flash the default one.
+    if (!this.hasUpdated && this.accentCode === 'loading') return false;
+    if (this.hasUpdated || interaction !== undefined) return true;
+    // The questions' chunk (once per page) comes first when there is nothing else to show yet, and for a
+    // regional embed, whose contacts and regional schemes' texts come with it.
+    const regional = !['', 'national'].includes(String(this.region).trim().toLowerCase()) || !!String(this.schemes).trim();
+    return !regional && Object.keys(this.answers).length > 0;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -188,14 +296,18 @@ export class AideAssistantMedical extends LitElement {
       const value: unknown = this[key];
       if (typeof value !== 'string') this[key] = value == null ? '' : (JSON.stringify(value) ?? '');
     }
+    if (interaction && !this.questions) {
+      this.questions = new interaction.QuestionsController(this);
+      this.adopt(interaction.interactionStyles);
+    }
     const attributes = ['region', 'schemes', 'lang', 'asOf', 'specialty', 'theme', 'accentColor', 'rulesSrc'] as const;
     // Read again when the pack settles: the regions it adds become valid `region` values then.
-    const packSettled = this.pack.state !== this.readWith || this.pack.loading !== this.readWhileLoading;
+    const packSettled = this.pack?.state !== this.readWith || this.packLoading !== this.readWhileLoading;
     if (attributes.some((k) => changed.has(k)) || !this.hasUpdated || packSettled) {
-      const pack = (this.readWith = this.pack.state);
-      this.readWhileLoading = this.pack.loading;
-      this.read = readAttributes(this, pack?.regions ?? [], this.pack.loading);
-      if (!this.accent.apply(this.accentColor))
+      const pack = (this.readWith = this.pack?.state);
+      this.readWhileLoading = this.packLoading;
+      this.read = readAttributes(this, pack?.regions ?? [], this.packLoading);
+      if (this.accent && !this.accent.apply(this.accentColor))
         this.read.problems.push(attributeProblem('accent-color', this.accentColor, ['#1d4ed8', 'rgb(29 78 216)', 'teal']));
       for (const p of this.read.problems)
         this.warnOnce(
@@ -205,22 +317,29 @@ export class AideAssistantMedical extends LitElement {
       const theme = themeOf(this.theme);
       if (theme !== this.theme) this.theme = theme;
     }
-    this.sim.compute(this.effectiveProfile(), { ...this.read.options, lang: this.locale.lang }, this.pack.state?.pack, this.hasUpdated);
-    this.questions.refresh(this.sim.result?.missing ?? []);
-    if (!this.details && this.sim.result?.answer.status !== 'pending')
-      void import('./templates/details.js').then((m) => {
-        this.details = m;
-        const root = this.renderRoot as ShadowRoot;
-        const sheet = m.detailStyles.styleSheet;
-        if (sheet && root.adoptedStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-        this.requestUpdate();
-      });
+    const sim = this.sim.compute(
+      this.effectiveProfile(),
+      { ...this.read.options, lang: this.locale.lang },
+      this.pack?.state?.pack,
+      this.hasUpdated,
+    );
+    this.questions?.refresh(sim?.missing ?? []);
+    // The detail follows the answer (or the first answer given): its chunk is requested then.
+    if (!this.details && !this.detailsAsked && sim && (sim.answer.status !== 'pending' || Object.keys(this.answers).length)) {
+      this.detailsAsked = true;
+      this.track(
+        import('./templates/details.js').then((m) => {
+          this.details = m;
+          this.adopt(m.detailStyles);
+        }),
+      );
+    }
   }
 
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
     // The language first: an English instance waits for its templates (a few milliseconds, once per page).
     if (changed.has('lang')) this.locale.set(langOf(this.lang));
-    return this.locale.ready;
+    return this.ready();
   }
 
   override render() {
@@ -234,7 +353,9 @@ export class AideAssistantMedical extends LitElement {
     const profile = this.effectiveProfile();
     const first = !Object.keys(this.answers).length;
     const scheme = this.read.options.schemes?.length === 1 ? sim?.schemes[0] : undefined;
-    const packProblem = this.pack.problem ?? sim?.errors.find((e) => e.field === 'rules')?.message;
+    const packProblem = this.pack?.problem ?? sim?.errors.find((e) => e.field === 'rules')?.message;
+    const ui = interaction || undefined;
+    const q = this.questions;
     return html`<div class="aam" part="base" lang=${ctx.lang}>
       ${header(ctx, scheme?.title ?? msg('Aides aux médecins libéraux', { id: 'titre' }), () => this.toggleLang())}
       ${notices(
@@ -248,17 +369,17 @@ export class AideAssistantMedical extends LitElement {
       ${
         this.sim.failed
           ? html`<p class="aam-error">
-              ${msg('Le calcul a échoué. Vos réponses sont conservées ; réessayez ou rechargez la page.', { id: 'calcul-echoue-reponses-sont' })}
+              ${msg('Le calcul a échoué. Vos réponses sont conservées ; réessayez ou rechargez la page.', { id: 'calcul-echoue-reponses-sont' })}
             </p>`
-          : answerCard(sim, ctx, { ask: (f) => this.questions.ask(f) }, this.folds)
+          : answerCard(sim, ctx, { ask: (f) => this.ask(f) }, this.folds)
       }
-      ${questionsForm(profile, this.questions, ctx, this.handlers, first, this.folds)}
-      ${answersSummary(profile, this.questions, ctx, this.handlers, this.folds)}
+      ${ui && q ? ui.questionsForm(profile, q, ctx, this.handlers, first, this.folds) : nothing}
+      ${ui && q ? ui.answersSummary(profile, q, ctx, this.handlers, this.folds) : nothing}
       ${sim && this.details && (sim.answer.status !== 'pending' || !first) ? this.details.details(sim, ctx, this.folds) : nothing}
       ${
-        first
+        first || !ui
           ? nothing
-          : toolbar(
+          : ui.toolbar(
               { copy: () => void this.share.copy(this.answers), print: () => this.print(), reset: () => this.reset() },
               { state: this.share.state, link: () => this.shareLink() },
             )
@@ -268,19 +389,27 @@ export class AideAssistantMedical extends LitElement {
     </div>`;
   }
 
+  /** "Préciser": brings a question back (once the questions are there). */
+  private ask(field: string): void {
+    void loadInteraction().then(() => {
+      if (!this.questions) this.requestUpdate();
+      void this.updateComplete.then(() => this.questions?.ask(field));
+    });
+  }
+
   /** Handlers the question templates call (bound once). */
   private readonly handlers = {
-    choose: (f: string, v: unknown) => this.questions.choose(f, v),
-    type: (f: string, t: string) => this.questions.type(f, t),
-    read: (f: string, t: string) => this.questions.read(f, t),
+    choose: (f: string, v: unknown) => this.questions!.choose(f, v),
+    type: (f: string, t: string) => this.questions!.type(f, t),
+    read: (f: string, t: string) => this.questions!.read(f, t),
     pick: (f: string, s: object) => {
-      Object.assign(this.questions.picker(f), s);
+      Object.assign(this.questions!.picker(f), s);
       this.requestUpdate();
     },
-    submit: () => this.questions.submit(),
-    skip: () => this.questions.skip(),
-    edit: (f: string) => this.questions.edit(f),
-    closeEdit: () => this.questions.closeEdit(),
+    submit: () => this.questions!.submit(),
+    skip: () => this.questions!.skip(),
+    edit: (f: string) => this.questions!.edit(f),
+    closeEdit: () => this.questions!.closeEdit(),
   };
 
   private toggleLang(): void {

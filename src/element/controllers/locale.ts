@@ -73,6 +73,11 @@ export class LocaleController implements ReactiveController {
     return this.lang === 'fr' || english !== undefined;
   }
 
+  /** The English chunk while it is on its way for this instance. */
+  get pending(): Promise<unknown> | undefined {
+    return this.ready ? undefined : loading;
+  }
+
   set(lang: UiLang): void {
     this.lang = lang;
     if (lang === 'en' && !english) void loadEnglish().then(() => this.host.requestUpdate());

@@ -30,7 +30,7 @@ export class SimulationController implements ReactiveController {
 
   hostConnected(): void {}
 
-  compute(profile: Profile, options: SimulateOptions, pack: unknown, announce: boolean): void {
+  compute(profile: Profile, options: SimulateOptions, pack: unknown, announce: boolean): Simulation | undefined {
     const previous = this.result?.answer.text;
     try {
       this.result = simulate(profile, { ...options, ...(pack !== undefined && { rules: pack }) });
@@ -51,6 +51,7 @@ export class SimulationController implements ReactiveController {
     }
     const answer = this.result?.answer;
     this.announcement = announce && answer && answer.text !== previous && (answer.status !== 'pending' || answer.open) ? answer.text : '';
+    return this.result;
   }
 
   hostUpdated(): void {

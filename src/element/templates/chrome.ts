@@ -1,7 +1,6 @@
 /**
  * What frames the answer: the title and one line of purpose with the language switch, the notices a
- * visitor needs (and, with `debug`, the webmaster's), the actions (share, print, start again) and the
- * line that dates the simulation.
+ * visitor needs (and, with `debug`, the webmaster's), and the line that dates the simulation.
  */
 import { html, nothing } from 'lit';
 import { msg, str } from '@lit/localize';
@@ -65,29 +64,6 @@ function noticeList(visitor: string[], problems: AttributeProblem[], pack: strin
       )}
       ${pack?.map((t) => html`<li class="aam-debug">${t}</li>`) ?? nothing}
     </ul>
-  </div>`;
-}
-
-export interface ToolbarHandlers {
-  copy(): void;
-  print(): void;
-  reset(): void;
-}
-
-export function toolbar(on: ToolbarHandlers, share: { state: '' | 'copied' | 'manual'; link: () => string }) {
-  return html`<div class="aam-toolbar" part="toolbar">
-    <button type="button" class="aam-button" @click=${on.copy}>${msg('Copier le lien', { id: 'copier-lien' })}</button>
-    <button type="button" class="aam-button" @click=${on.print}>${msg('Imprimer', { id: 'imprimer' })}</button>
-    <button type="button" class="aam-button" @click=${on.reset}>${msg('Recommencer', { id: 'recommencer' })}</button>
-    ${
-      share.state === 'copied'
-        ? html`<p class="aam-muted">${msg('Lien copié : il reprend cette simulation.', { id: 'lien-copie-reprend' })}</p>`
-        : share.state === 'manual'
-          ? html`<p>
-              <label>${msg('Copiez ce lien :', { id: 'copiez-lien' })} <input readonly .value=${share.link()} /></label>
-            </p>`
-          : nothing
-    }
   </div>`;
 }
 

@@ -1,0 +1,29 @@
+/**
+ * The actions once the doctor has answered: share the simulation (copied, or shown to copy by hand when the
+ * clipboard refuses), print it, start again.
+ */
+import { html, nothing } from 'lit';
+import { msg } from '@lit/localize';
+
+export interface ToolbarHandlers {
+  copy(): void;
+  print(): void;
+  reset(): void;
+}
+
+export function toolbar(on: ToolbarHandlers, share: { state: '' | 'copied' | 'manual'; link: () => string }) {
+  return html`<div class="aam-toolbar" part="toolbar">
+    <button type="button" class="aam-button" @click=${on.copy}>${msg('Copier le lien', { id: 'copier-lien' })}</button>
+    <button type="button" class="aam-button" @click=${on.print}>${msg('Imprimer', { id: 'imprimer' })}</button>
+    <button type="button" class="aam-button" @click=${on.reset}>${msg('Recommencer', { id: 'recommencer' })}</button>
+    ${
+      share.state === 'copied'
+        ? html`<p class="aam-muted">${msg('Lien copié : il reprend cette simulation.', { id: 'lien-copie-reprend' })}</p>`
+        : share.state === 'manual'
+          ? html`<p>
+              <label>${msg('Copiez ce lien :', { id: 'copiez-lien' })} <input readonly .value=${share.link()} /></label>
+            </p>`
+          : nothing
+    }
+  </div>`;
+}
