@@ -25,9 +25,9 @@ const production = process.env.ROLLUP_NO_MINIFY !== '1';
  *   src/engine/rules/english.ts   the English texts, when an instance speaks English;
  *   src/engine/rules/detail.ts    sources and their titles, readings (`inferred`), the texts of conditions,
  *                                 notes, objectives and cumulation rules: with the detail, after the answer;
- *   src/engine/rules/regional.ts  the regions' contacts and texts, the regional schemes' texts and the
- *                                 départements table: with the questions, or before the first paint of a
- *                                 regional embed.
+ *   src/engine/rules/question-texts.ts  the specialties' labels, the départements table, the regions'
+ *                                 contacts and texts and the regional schemes' texts: with the questions,
+ *                                 or before the first paint of a regional embed.
  * What the engine decides with (ids, tests, amounts, lists of schemes and départements) always stays.
  */
 function rulesData({ french = false, split = false } = {}) {
@@ -41,18 +41,18 @@ function rulesData({ french = false, split = false } = {}) {
     'regions/nouvelle-aquitaine.json',
     'regions/occitanie.json',
     'schemes/ars-occitanie-installation.json',
-    'tables/departements.json',
   ]);
   const REGIONAL_TEXT = new Set(['title', 'name', 'label', 'url', 'text', 'ok', 'ko', 'unknown', 'note', 'short', 'description', 'links']);
   const MAIN = 0;
   const ENGLISH = 1;
   const DETAIL = 2;
-  const REGIONAL = 3;
+  const QUESTIONS = 3;
   const CHANNELS = 4;
   /** Where a key's value goes, when it is not the main bundle's. */
   const channelOf = (key, parent, file) => {
     if (!split) return MAIN;
-    if (file === 'tables/departements.json') return REGIONAL;
+    if (file === 'tables/departements.json') return QUESTIONS;
+    if (file === 'tables/specialties.json' && key === 'label') return QUESTIONS;
     if (
       DETAIL_FILES.has(file) ||
       key === 'sources' ||
@@ -63,10 +63,10 @@ function rulesData({ french = false, split = false } = {}) {
       (parent === 'texts' && !KEEP.has(key))
     )
       return DETAIL;
-    if (REGIONAL_FILES.has(file) && REGIONAL_TEXT.has(key)) return REGIONAL;
+    if (REGIONAL_FILES.has(file) && REGIONAL_TEXT.has(key)) return QUESTIONS;
     return MAIN;
   };
-  /** A node split by channel: [main, english, detail, regional], undefined where a channel has nothing. */
+  /** A node split by channel: [main, english, detail, questions], undefined where a channel has nothing. */
   const splitNode = (node, file, parent) => {
     if (Array.isArray(node)) {
       const parts = node.map((n) => splitNode(n, file, parent));
@@ -75,7 +75,7 @@ function rulesData({ french = false, split = false } = {}) {
         while (items.length && items[items.length - 1] === undefined) items.pop();
         return items.length ? items.map((x) => x ?? null) : undefined;
       };
-      return [parts.map((p) => p[MAIN]), ...[ENGLISH, DETAIL, REGIONAL].map(patch)];
+      return [parts.map((p) => p[MAIN]), ...[ENGLISH, DETAIL, QUESTIONS].map(patch)];
     }
     const out = Array.from({ length: CHANNELS }, () => undefined);
     if (!node || typeof node !== 'object') {
@@ -100,7 +100,7 @@ function rulesData({ french = false, split = false } = {}) {
         if (Array.isArray(parts[MAIN])) channels[MAIN][k] = [];
         else if (parts[MAIN] && typeof parts[MAIN] === 'object') channels[MAIN][k] = {};
       }
-      for (const c of [ENGLISH, DETAIL, REGIONAL])
+      for (const c of [ENGLISH, DETAIL, QUESTIONS])
         if (parts[c] !== undefined) {
           // A key moved whole to a channel keeps its sub-parts of that same channel together.
           if (channels[c][k] && typeof channels[c][k] === 'object') mergeInto(channels[c][k], parts[c]);
@@ -108,7 +108,7 @@ function rulesData({ french = false, split = false } = {}) {
         }
     }
     out[MAIN] = channels[MAIN];
-    for (const c of [ENGLISH, DETAIL, REGIONAL]) if (Object.keys(channels[c]).length) out[c] = channels[c];
+    for (const c of [ENGLISH, DETAIL, QUESTIONS]) if (Object.keys(channels[c]).length) out[c] = channels[c];
     return out;
   };
   const mergeInto = (target, patch) => {
@@ -136,14 +136,18 @@ function rulesData({ french = false, split = false } = {}) {
     }
     return out;
   };
-  const virtual = { 'english.ts': ['englishTexts', ENGLISH], 'detail.ts': ['detailTexts', DETAIL], 'regional.ts': ['regionalTexts', REGIONAL] };
+  const virtual = {
+    english: ['englishTexts', ENGLISH],
+    detail: ['detailTexts', DETAIL],
+    'question-texts': ['questionTexts', QUESTIONS],
+  };
   return {
     name: 'rules-data',
     load(id) {
       if (!split) return null;
-      const m = id.match(/[\\/]src[\\/]engine[\\/]rules[\\/](english|detail|regional)\.ts$/);
+      const m = id.match(/[\\/]src[\\/]engine[\\/]rules[\\/](english|detail|question-texts)\.ts$/);
       if (!m) return null;
-      const [name, channel] = virtual[`${m[1]}.ts`];
+      const [name, channel] = virtual[m[1]];
       return `export const ${name} = ${JSON.stringify(patches(channel))};`;
     },
     transform(code, id) {

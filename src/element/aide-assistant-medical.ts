@@ -380,7 +380,7 @@ export class AideAssistantMedical extends LitElement {
         first || !ui
           ? nothing
           : ui.toolbar(
-              { copy: () => void this.share.copy(this.answers), print: () => this.print(), reset: () => this.reset() },
+              { copy: () => void this.share.copy(this.answers), print: () => ui.printWidget(this), reset: () => this.reset() },
               { state: this.share.state, link: () => this.shareLink() },
             )
       }
@@ -421,25 +421,6 @@ export class AideAssistantMedical extends LitElement {
     if (this.warned.has(key)) return;
     this.warned.add(key);
     console.warn(message);
-  }
-
-  private print(): void {
-    // Print only this widget: the rest of the host page is hidden for the duration of the print.
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(
-      '@media print{body *{visibility:hidden!important}[data-aam-print]{visibility:visible!important;position:absolute;inset:0 0 auto}}',
-    );
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    this.setAttribute('data-aam-print', '');
-    addEventListener(
-      'afterprint',
-      () => {
-        this.removeAttribute('data-aam-print');
-        document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-      },
-      { once: true },
-    );
-    print();
   }
 }
 

@@ -27,3 +27,23 @@ export function toolbar(on: ToolbarHandlers, share: { state: '' | 'copied' | 'ma
     }
   </div>`;
 }
+
+/** Prints only this widget: the rest of the host page is hidden for the duration of the print. */
+export function printWidget(host: HTMLElement): void {
+  if (host.hasAttribute('data-aam-print')) return; // a second click before the first print ended
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(
+    '@media print{body *{visibility:hidden!important}[data-aam-print]{visibility:visible!important;position:absolute;inset:0 0 auto}}',
+  );
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  host.setAttribute('data-aam-print', '');
+  addEventListener(
+    'afterprint',
+    () => {
+      host.removeAttribute('data-aam-print');
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    },
+    { once: true },
+  );
+  print();
+}
