@@ -373,8 +373,8 @@ export class AideAssistantMedical extends LitElement {
             </p>`
           : answerCard(sim, ctx, { ask: (f) => this.ask(f) }, this.folds)
       }
-      ${ui && q ? ui.questionsForm(profile, q, ctx, this.handlers, first, this.folds) : nothing}
-      ${ui && q ? ui.answersSummary(profile, q, ctx, this.handlers, this.folds) : nothing}
+      ${ui && q ? ui.questionsForm(profile, q, ctx, q.handlers, first, this.folds) : nothing}
+      ${ui && q ? ui.answersSummary(profile, q, ctx, q.handlers, this.folds) : nothing}
       ${sim && this.details && (sim.answer.status !== 'pending' || !first) ? this.details.details(sim, ctx, this.folds) : nothing}
       ${
         first || !ui
@@ -396,21 +396,6 @@ export class AideAssistantMedical extends LitElement {
       void this.updateComplete.then(() => this.questions?.ask(field));
     });
   }
-
-  /** Handlers the question templates call (bound once). */
-  private readonly handlers = {
-    choose: (f: string, v: unknown) => this.questions!.choose(f, v),
-    type: (f: string, t: string) => this.questions!.type(f, t),
-    read: (f: string, t: string) => this.questions!.read(f, t),
-    pick: (f: string, s: object) => {
-      Object.assign(this.questions!.picker(f), s);
-      this.requestUpdate();
-    },
-    submit: () => this.questions!.submit(),
-    skip: () => this.questions!.skip(),
-    edit: (f: string) => this.questions!.edit(f),
-    closeEdit: () => this.questions!.closeEdit(),
-  };
 
   private toggleLang(): void {
     this.locale.set(this.locale.lang === 'fr' ? 'en' : 'fr');

@@ -3,28 +3,21 @@
  * Amounts and dates come from the engine: these only display or read them.
  */
 
+import { ctxFor } from './templates/context.js';
+
 export type UiLang = 'fr' | 'en';
 
 const intlLocale = (lang: UiLang) => (lang === 'en' ? 'en-GB' : 'fr-FR');
 
+// The templates' formatters (built once per language): what is displayed is what parseNumber reads back.
 /** `19000` → `19 000 €` (fr) or `€19,000` (en). */
-export function formatMoney(amount: number, lang: UiLang): string {
-  return new Intl.NumberFormat(intlLocale(lang), {
-    style: 'currency',
-    currency: 'EUR',
-    maximumFractionDigits: 0,
-  }).format(amount);
-}
+export const formatMoney = (amount: number, lang: UiLang): string => ctxFor(lang).money(amount);
 
 /** Plain number with the locale's grouping: `1550` → `1 550`. */
-export function formatNumber(value: number, lang: UiLang): string {
-  return new Intl.NumberFormat(intlLocale(lang), { maximumFractionDigits: 2 }).format(value);
-}
+export const formatNumber = (value: number, lang: UiLang): string => ctxFor(lang).number(value);
 
 /** `0.15` → `15 %`. */
-export function formatShare(value: number, lang: UiLang): string {
-  return new Intl.NumberFormat(intlLocale(lang), { style: 'percent', maximumFractionDigits: 1 }).format(value);
-}
+export const formatShare = (value: number, lang: UiLang): string => ctxFor(lang).share(value);
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(value: unknown): value is string {

@@ -8,6 +8,7 @@ import { msg, str } from '@lit/localize';
 import { profileFields } from '../../engine/widget.js';
 import type { Profile } from '../../engine/types.js';
 import { groupOf } from '../field-groups.js';
+import type { QuestionHandlers } from '../templates/questions.js';
 import { formatNumber, isIsoDate, parseNumber, parseShare, type UiLang } from '../format.js';
 
 export interface QuestionsHost extends ReactiveControllerHost {
@@ -47,6 +48,21 @@ export class QuestionsController implements ReactiveController {
   constructor(private readonly host: QuestionsHost) {
     host.addController(this);
   }
+
+  /** What the question templates call, bound once. */
+  readonly handlers: QuestionHandlers = {
+    choose: (f, v) => this.choose(f, v),
+    type: (f, t) => this.type(f, t),
+    read: (f, t) => this.read(f, t),
+    pick: (f, state) => {
+      Object.assign(this.picker(f), state);
+      this.host.requestUpdate();
+    },
+    submit: () => this.submit(),
+    skip: () => this.skip(),
+    edit: (f) => this.edit(f),
+    closeEdit: () => this.closeEdit(),
+  };
 
   hostConnected(): void {}
 
