@@ -111,7 +111,7 @@ export class AideAssistantMedical extends LitElement {
   @property({ reflect: true, converter: booleanAttribute }) compact = false;
 
   /** `light` (default), `dark`, or `auto` to follow the visitor's `prefers-color-scheme`. */
-  @property({ reflect: true }) theme = 'light';
+  @property({ reflect: true }) theme?: string;
 
   /** Shows the webmaster's configuration notices in the widget too (they always go to the console). */
   @property({ converter: booleanAttribute }) debug = false;
@@ -294,6 +294,7 @@ export class AideAssistantMedical extends LitElement {
     // Properties can be set from script to anything: read them as the strings attributes give.
     for (const key of ['region', 'rulesSrc', 'schemes', 'lang', 'asOf', 'specialty', 'accentColor', 'theme'] as const) {
       const value: unknown = this[key];
+      if (value === undefined && key === 'theme') continue; // no theme written: none added to the host
       if (typeof value !== 'string') this[key] = value == null ? '' : (JSON.stringify(value) ?? '');
     }
     if (interaction && !this.questions) {
@@ -314,7 +315,8 @@ export class AideAssistantMedical extends LitElement {
           `${p.attribute}=${p.value}`,
           `<aide-assistant-medical>: invalid ${p.attribute}="${p.value}"; accepted: ${p.accepted}. Using the default.`,
         );
-      const theme = themeOf(this.theme);
+      // Normalised where the page wrote one (the styles read the attribute); never added where it did not.
+      const theme = this.theme && themeOf(this.theme);
       if (theme !== this.theme) this.theme = theme;
     }
     const sim = this.sim.compute(

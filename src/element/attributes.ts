@@ -21,7 +21,7 @@ export interface Attributes {
   lang: string;
   asOf: string;
   specialty: string;
-  theme: string;
+  theme?: string;
 }
 
 export interface ReadAttributes {
@@ -96,7 +96,7 @@ export function readAttributes(a: Attributes, packRegions: readonly string[] = [
     );
 
   const theme = fold(a.theme);
-  if (theme && !THEMES.includes(theme)) reject('theme', a.theme, THEMES);
+  if (theme && !THEMES.includes(theme)) reject('theme', a.theme ?? '', THEMES);
 
   return { options, lang, specialty, problems };
 }

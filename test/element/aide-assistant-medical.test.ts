@@ -43,6 +43,7 @@ describe('start view', () => {
     expect(document.activeElement).to.equal(before);
     expect(page.focused()).to.equal(null);
     expect(page.text(page.root.querySelector('h2'))).to.equal('Aides aux médecins libéraux');
+    expect(page.el.getAttributeNames(), 'no attribute added to the host').to.deep.equal(['as-of']);
     expect(page.asked()).to.deep.equal(['Votre situation']);
     expect(page.parts('scheme')).to.have.length(0);
     expect(page.part('answer')).to.equal(null);
