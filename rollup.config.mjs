@@ -12,130 +12,23 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import json from '@rollup/plugin-json';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { DETAIL, ENGLISH, MAIN, patches, QUESTIONS, splitRuleFile } from './scripts/rules-split.mjs';
 
 const production = process.env.ROLLUP_NO_MINIFY !== '1';
 
 /**
  * Rule files are data for people (editor `$schema`, English beside French); bundles keep what the engine
  * reads. `french` drops the English texts (the core engine ships French only). The widget's split build
- * (`split`) serves what its first answer does not need as modules loaded after it, restored into the live
- * rule objects by `restoreTexts` (objects by key, arrays by index):
- *   src/engine/rules/english.ts   the English texts, when an instance speaks English;
- *   src/engine/rules/detail.ts    sources and their titles, readings (`inferred`), the texts of conditions,
- *                                 notes, objectives and cumulation rules: with the detail, after the answer;
- *   src/engine/rules/question-texts.ts  the specialties' labels, the départements table, the regions'
- *                                 contacts and texts and the regional schemes' texts: with the questions,
- *                                 or before the first paint of a regional embed.
- * What the engine decides with (ids, tests, amounts, lists of schemes and départements) always stays.
+ * (`split`) serves what its first answer does not need as modules loaded after it (see scripts/rules-split.mjs):
+ *   src/engine/rules/english.ts         the English texts, when an instance speaks English;
+ *   src/engine/rules/detail.ts          sources, readings, the texts of conditions, notes, objectives: with the detail;
+ *   src/engine/rules/question-texts.ts  specialties' labels, départements, regions' texts: with the questions.
  */
 function rulesData({ french = false, split = false } = {}) {
-  const english = (key) => key === 'en' || key.endsWith('_en');
-  // Texts the answer itself shows.
-  const KEEP = new Set(['band.alternative', 'threshold.boundary', 'amount.cpam']);
-  const TEXT_PARENTS = new Set(['conditions', 'derogations', 'objectives', 'notes', 'rules', 'facts', 'fallback']);
-  const DETAIL_FILES = new Set(['sources.json']);
-  const REGIONAL_FILES = new Set([
-    'regions/centre-val-de-loire.json',
-    'regions/nouvelle-aquitaine.json',
-    'regions/occitanie.json',
-    'schemes/ars-occitanie-installation.json',
-  ]);
-  const REGIONAL_TEXT = new Set(['title', 'name', 'label', 'url', 'text', 'ok', 'ko', 'unknown', 'note', 'short', 'description', 'links']);
-  const MAIN = 0;
-  const ENGLISH = 1;
-  const DETAIL = 2;
-  const QUESTIONS = 3;
-  const CHANNELS = 4;
-  /** Where a key's value goes, when it is not the main bundle's. */
-  const channelOf = (key, parent, file) => {
-    if (!split) return MAIN;
-    if (file === 'tables/departements.json') return QUESTIONS;
-    if (file === 'tables/specialties.json' && key === 'label') return QUESTIONS;
-    if (
-      DETAIL_FILES.has(file) ||
-      key === 'sources' ||
-      key === 'inferred' ||
-      (key === 'note' && parent === 'distributions') ||
-      (key === 'after' && parent === 'rules') ||
-      (key === 'text' && TEXT_PARENTS.has(parent)) ||
-      (parent === 'texts' && !KEEP.has(key))
-    )
-      return DETAIL;
-    if (REGIONAL_FILES.has(file) && REGIONAL_TEXT.has(key)) return QUESTIONS;
-    return MAIN;
-  };
-  /** A node split by channel: [main, english, detail, questions], undefined where a channel has nothing. */
-  const splitNode = (node, file, parent) => {
-    if (Array.isArray(node)) {
-      const parts = node.map((n) => splitNode(n, file, parent));
-      const patch = (c) => {
-        const items = parts.map((p) => p[c]);
-        while (items.length && items[items.length - 1] === undefined) items.pop();
-        return items.length ? items.map((x) => x ?? null) : undefined;
-      };
-      return [parts.map((p) => p[MAIN]), ...[ENGLISH, DETAIL, QUESTIONS].map(patch)];
-    }
-    const out = Array.from({ length: CHANNELS }, () => undefined);
-    if (!node || typeof node !== 'object') {
-      out[MAIN] = node;
-      return out;
-    }
-    const channels = Array.from({ length: CHANNELS }, () => ({}));
-    for (const [k, v] of Object.entries(node)) {
-      if (k === '$schema') continue;
-      if (french || split) {
-        if (english(k)) {
-          if (split) channels[ENGLISH][k] = v;
-          continue;
-        }
-      }
-      const parts = splitNode(v, file, k);
-      const channel = channelOf(k, parent, file);
-      if (channel === MAIN) channels[MAIN][k] = parts[MAIN];
-      else {
-        if (parts[MAIN] !== undefined) channels[channel][k] = parts[MAIN];
-        // Containers stay, empty: the engine finds an array or an object where it expects one.
-        if (Array.isArray(parts[MAIN])) channels[MAIN][k] = [];
-        else if (parts[MAIN] && typeof parts[MAIN] === 'object') channels[MAIN][k] = {};
-      }
-      for (const c of [ENGLISH, DETAIL, QUESTIONS])
-        if (parts[c] !== undefined) {
-          // A key moved whole to a channel keeps its sub-parts of that same channel together.
-          if (channels[c][k] && typeof channels[c][k] === 'object') mergeInto(channels[c][k], parts[c]);
-          else channels[c][k] = parts[c];
-        }
-    }
-    out[MAIN] = channels[MAIN];
-    for (const c of [ENGLISH, DETAIL, QUESTIONS]) if (Object.keys(channels[c]).length) out[c] = channels[c];
-    return out;
-  };
-  const mergeInto = (target, patch) => {
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === null || v === undefined) continue;
-      if (v && typeof v === 'object' && target[k] && typeof target[k] === 'object') mergeInto(target[k], v);
-      else target[k] = v;
-    }
-  };
   const rulesDir = new URL('./rules/', import.meta.url).pathname;
   const relativeName = (id) => relative(rulesDir, id).split(sep).join('/');
-  const files = (dir) =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-      d.isDirectory()
-        ? files(join(dir, d.name))
-        : d.name.endsWith('.json') && !d.name.endsWith('.examples.json') && d.name !== 'schema.json'
-          ? [join(dir, d.name)]
-          : [],
-    );
-  const patches = (channel) => {
-    const out = {};
-    for (const file of files(rulesDir)) {
-      const p = splitNode(JSON.parse(readFileSync(file, 'utf8')), relativeName(file))[channel];
-      if (p) out[relativeName(file)] = p;
-    }
-    return out;
-  };
   const virtual = {
     english: ['englishTexts', ENGLISH],
     detail: ['detailTexts', DETAIL],
@@ -148,11 +41,11 @@ function rulesData({ french = false, split = false } = {}) {
       const m = id.match(/[\\/]src[\\/]engine[\\/]rules[\\/](english|detail|question-texts)\.ts$/);
       if (!m) return null;
       const [name, channel] = virtual[m[1]];
-      return `export const ${name} = ${JSON.stringify(patches(channel))};`;
+      return `export const ${name} = ${JSON.stringify(patches(rulesDir, channel))};`;
     },
     transform(code, id) {
       if (!/[\\/]rules[\\/].*\.json$/.test(id)) return null;
-      return { code: JSON.stringify(splitNode(JSON.parse(code), relativeName(id))[MAIN]), map: null };
+      return { code: JSON.stringify(splitRuleFile(JSON.parse(code), relativeName(id), { french, split })[MAIN]), map: null };
     },
   };
 }

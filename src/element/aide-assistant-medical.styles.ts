@@ -298,5 +298,4 @@ export const styles = css`
       max-width: 36rem;
     }
   }
-
 `;

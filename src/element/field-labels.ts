@@ -24,7 +24,7 @@ export function question(field: string): Question {
         help: msg(
           'OPTAM (ou OPTAM-ACO en chirurgie, anesthésie et obstétrique) : option de pratique tarifaire maîtrisée, par laquelle un médecin de secteur 2 s’engage à limiter ses dépassements d’honoraires.',
           { id: 'optam-optam-aco-chirurgie' },
-        )
+        ),
       };
     case 'patienteleMT':
       return {
@@ -32,14 +32,14 @@ export function question(field: string): Question {
         help: msg(
           'Nombre de patients, adultes et enfants, qui vous ont déclaré comme médecin traitant. Il figure sur votre relevé d’activité (ameli pro).',
           { id: 'nombre-patients-adultes-enfants' },
-        )
+        ),
       };
     case 'fileActive':
       return {
         label: msg('File active (nombre de patients)', { id: 'file-active-nombre-patients' }),
         help: msg('Nombre de patients différents vus au moins une fois dans l’année, tous âges confondus.', {
           id: 'nombre-patients-differents-vus',
-        })
+        }),
       };
     case 'percentile':
       return {
@@ -47,21 +47,21 @@ export function question(field: string): Question {
         help: msg(
           'Votre rang parmi les médecins de votre spécialité en France : au 90ᵉ percentile, 90 % des médecins ont une patientèle plus petite que la vôtre. Il décide du montant à partir de la 3ᵉ année ; votre CPAM vous l’indique. Passez la question si vous ne le connaissez pas.',
           { id: 'percentile-cpam-aide' },
-        )
+        ),
       };
     case 'ccamShare':
       return {
         label: msg('Part des honoraires issue des actes techniques CCAM (%)', { id: 'part-honoraires-issue-actes' }),
         help: msg('Sur les 12 derniers mois. Demandée aux chirurgiens, ORL et gynécologues : elle doit rester sous 20 %.', {
           id: 'sur-12-derniers-mois',
-        })
+        }),
       };
     case 'childrenShare':
       return { label: msg('Part de patients de moins de 16 ans (%)', { id: 'part-patients-moins-16' }) };
     case 'contractDate':
       return {
         label: msg('Date de signature du contrat (ou date prévue)', { id: 'date-signature-contrat-date' }),
-        help: msg('Les règles et les montants dépendent de la date de signature.', { id: 'regles-montants-dependent-date' })
+        help: msg('Les règles et les montants dépendent de la date de signature.', { id: 'regles-montants-dependent-date' }),
       };
     case 'newlyInstalled':
       return { label: msg('Vous êtes nouvellement installé(e)', { id: 'etes-nouvellement-installe-e' }) };
@@ -77,14 +77,14 @@ export function question(field: string): Question {
         help: msg(
           'ZIP : zone d’intervention prioritaire, les territoires les plus en manque de médecins ; ZAC : zone d’action complémentaire. Le zonage de chaque commune est publié par l’ARS.',
           { id: 'zip-zone-intervention-prioritaire' },
-        )
+        ),
       };
     case 'zoneSousDense':
       return {
         label: msg('Vous exercez en zone sous-dense', { id: 'exercez-zone-sous-dense' }),
         help: msg('Au sens de l’avenant 7 : ZIP, ZAC dont l’APL est au plus 3,5, ou zone dérogatoire fixée par la CPL.', {
           id: 'sens-avenant-7-zip',
-        })
+        }),
       };
     case 'groupPractice':
       return { label: msg('Vous exercez en groupe (au moins 2 médecins)', { id: 'exercez-groupe-moins-2' }) };
@@ -93,11 +93,11 @@ export function question(field: string): Question {
         label: msg('Vous exercez de façon coordonnée', { id: 'exercez-facon-coordonnee' }),
         help: msg('CPTS, maison de santé (MSP), équipe de soins primaires, centre de santé, ou engagement à le faire dans les 2 ans.', {
           id: 'cpts-maison-sante-msp',
-        })
+        }),
       };
     case 'sharedAssistant':
       return {
-        label: msg('Vous partagez un assistant avec des confrères à moins de 20 km', { id: 'partagez-assistant-avec-confreres' })
+        label: msg('Vous partagez un assistant avec des confrères à moins de 20 km', { id: 'partagez-assistant-avec-confreres' }),
       };
     case 'soinsNonProgrammes':
       return { label: msg('Vous participez aux soins non programmés', { id: 'participez-aux-soins-non' }) };
@@ -105,7 +105,7 @@ export function question(field: string): Question {
       return {
         label: msg('Vous êtes reconnu(e) travailleur handicapé (RQTH) ou en affection de longue durée (ALD)', {
           id: 'etes-reconnu-e-travailleur',
-        })
+        }),
       };
     case 'mixedActivity':
       return { label: msg('Vous avez aussi une activité salariée', { id: 'avez-aussi-activite-salariee' }) };
@@ -122,19 +122,19 @@ export function question(field: string): Question {
     case 'qpv':
       return {
         label: msg('Vous exercez en quartier prioritaire de la politique de la ville (QPV)', { id: 'qpv' }),
-        help: msg('Quartiers urbains prioritaires fixés par l’État ; la liste est publiée sur sig.ville.gouv.fr.', { id: 'qpv-help' })
+        help: msg('Quartiers urbains prioritaires fixés par l’État ; la liste est publiée sur sig.ville.gouv.fr.', { id: 'qpv-help' }),
       };
     case 'mountain':
       return { label: msg('Vous exercez en zone de montagne', { id: 'mountain' }) };
     case 'department':
       return {
         label: msg('Département d’exercice', { id: 'department-pick' }),
-        help: msg('Il décide des aides régionales et de l’organisme à contacter.', { id: 'department-aide' })
+        help: msg('Il décide des aides régionales et de l’organisme à contacter.', { id: 'department-aide' }),
       };
     case 'pdsa':
       return {
         label: msg('Vous participez à la permanence des soins (PDSA)', { id: 'pdsa' }),
-        help: msg('Gardes du soir, de nuit, du week-end et des jours fériés organisées avec l’ARS.', { id: 'pdsa-help' })
+        help: msg('Gardes du soir, de nuit, du week-end et des jours fériés organisées avec l’ARS.', { id: 'pdsa-help' }),
       };
     case 'hospitalDeProximite':
       return { label: msg('Vous exercez aussi dans un hôpital de proximité', { id: 'hopital-proximite' }) };

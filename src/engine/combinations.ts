@@ -158,9 +158,10 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
   const ctx: Context = { get: (name) => profile[name], askFor: (name) => name, fact: () => ({ value: null, fields: [] }) };
   const pairRule = (a: string, b: string) => idx.pairs.get(key(a, b))?.find((r) => !r.when || evaluate(r.when, ctx).value === true);
   const reasonOf = (a: string, b: string, rule: Rule | undefined) => {
-    let text = rule ? (en && rule.en) || rule.text : (en && file.fallback.en) || file.fallback.text;
+    // Texts may be absent: the widget's build loads them with the detail, after the first answer.
+    let text = (rule ? (en && rule.en) || rule.text : (en && file.fallback.en) || file.fallback.text) ?? '';
     const seq = idx.sequences.get(key(a, b));
-    if (seq) text += ' ' + (seq.until && env.asOf > seq.until ? (en && seq.after_en) || seq.after || '' : (en && seq.en) || seq.text);
+    if (seq) text += ' ' + ((seq.until && env.asOf > seq.until ? (en && seq.after_en) || seq.after : (en && seq.en) || seq.text) ?? '');
     return text.trim();
   };
   const sourcesOf = (a: string, b: string, rule: Rule | undefined) => {

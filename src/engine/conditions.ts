@@ -109,7 +109,9 @@ export function pickText(text: TextRules | undefined, variant: 'ok' | 'ko' | 'un
 /** Templates split once into literal / placeholder parts: even parts are text, odd parts are names. */
 const templates = new Map<string, string[]>();
 
-export function fill(raw: string, vars: Vars, lang: Lang): string {
+export function fill(raw: string | undefined, vars: Vars, lang: Lang): string {
+  // A text may be absent: the widget's build loads some rule texts after the first answer.
+  if (!raw) return '';
   let parts = templates.get(raw);
   if (!parts) templates.set(raw, (parts = raw.split(/\{(\w+)\}/)));
   if (parts.length === 1) return raw;
