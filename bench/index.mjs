@@ -87,37 +87,49 @@ async function main() {
     buildBundles();
   }
   const sections = [];
+  let mark = performance.now();
+  const lap = () => {
+    const s = ((performance.now() - mark) / 1000).toFixed(0);
+    mark = performance.now();
+    return `${s} s`;
+  };
   say('bytes…');
   const { bytesBench } = await import('./bytes.mjs');
   const bytes = await bytesBench();
   sections.push(['Bytes (gzip -9 / brotli -q 11, 1 KB = 1024 B)', bytes.rows]);
 
-  say('browser (headless Chromium)…');
+  say(`browser (headless Chromium)… (bytes took ${lap()})`);
   const { browserBench } = await import('./browser.mjs');
   const sizes = new Map(bytes.widget.files.map((f) => ['/' + f.file, f.gzip]));
   const browser = await browserBench({ quick, sizeOf: (p) => sizes.get(p), firstAnswerFiles: bytes.widget.firstAnswer.files });
   sections.push(['Browser: headless Chromium, localhost, fresh context per load', browser.rows]);
 
-  say('engine (node, dist/engine-core.js)…');
+  say(`engine (node, dist/engine-core.js)… (browser took ${lap()})`);
   const { engineBench } = await import('./engine.mjs');
   const engine = await engineBench({ quick });
   sections.push(['Engine: node, dist/engine-core.js, µs per profile (median of runs, after a warm-up)', engine.rows]);
 
-  say('combination search…');
+  say(`combination search… (engine took ${lap()})`);
   const { combinationBench } = await import('./combinations.mjs');
   sections.push([
     'Best-combination search: src/engine/combinations.ts bundled by esbuild, synthetic inputs',
     await combinationBench({ quick }),
   ]);
 
-  const all = sections.flatMap(([, rows]) => rows).filter((r) => r.bar);
-  const met = all.filter((r) => r.status?.startsWith('OK'));
-  const missed = all.filter((r) => !r.status?.startsWith('OK'));
-  const summary =
-    `Bars: ${met.length} met, ${missed.length} missed` +
-    (missed.length ? ` (${missed.map((r) => r.name ?? r.measure).join('; ')})` : '') +
-    '.' +
-    (browser.notes.length ? `\n\nNotes: ${browser.notes.join('; ')}` : '');
+  say(`done (combination search took ${lap()})`);
+  const rows = sections.flatMap(([, r]) => r);
+  const bars = rows.filter((r) => r.bar);
+  const met = bars.filter((r) => r.status?.startsWith('OK'));
+  const missed = bars.filter((r) => !r.status?.startsWith('OK'));
+  const flagged = rows.filter((r) => !r.bar && r.status && !['OK', 'agrees'].includes(r.status));
+  const list = (xs) => xs.map((r) => r.name ?? r.measure).join('; ');
+  const summary = [
+    `**Bars: ${met.length} met, ${missed.length} missed.**` +
+      (met.length ? ` Met: ${list(met)}.` : '') +
+      (missed.length ? ` Missed: ${list(missed)}.` : ''),
+    ...(flagged.length ? [`**Checks flagged: ${flagged.length}** (${flagged.map((r) => `${r.status}: ${r.measure}`).join('; ')}).`] : []),
+    ...browser.notes.map((n) => `Note: ${n}`),
+  ].join('\n\n');
   const text = markdown(sections, machine(browser.version), summary, (performance.now() - started) / 1000);
   console.log(text);
 
@@ -129,7 +141,10 @@ async function main() {
     const a = doc.indexOf(start);
     const b = doc.indexOf(end);
     if (a < 0 || b < a) throw new Error(`BENCHMARKS.md has no ${start} … ${end} block to write the table into.`);
-    writeFileSync(file, `${doc.slice(0, a + start.length)}\n\n${text}\n\n${doc.slice(b)}`);
+    // Formatted as `npm run lint` wants it (Prettier aligns the table's columns).
+    const prettier = await import('prettier');
+    const next = `${doc.slice(0, a + start.length)}\n\n${text}\n\n${doc.slice(b)}`;
+    writeFileSync(file, await prettier.format(next, { ...(await prettier.resolveConfig(file)), filepath: file }));
     say('table written to BENCHMARKS.md');
   }
 }
