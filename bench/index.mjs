@@ -25,6 +25,7 @@ if (unknown.length) {
 }
 const quick = args.has('--quick');
 const started = performance.now();
+const loadAtStart = loadavg();
 const say = (s) => process.stderr.write(`bench: ${s}\n`);
 
 /** The bundles the bench measures, built in a process of their own (bench/build.mjs). */
@@ -49,7 +50,7 @@ function machine(chromium) {
   } catch {}
   return [
     `CPU: ${cpu[0]?.model ?? 'unknown'}, ${availableParallelism()} cores available (${cpu.length} logical); ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM`,
-    `${type()} ${release()}; load average at start ${loadavg()
+    `${type()} ${release()}; load average (1, 5, 15 min) at start ${loadAtStart.map((x) => x.toFixed(2)).join(' ')}, at the end ${loadavg()
       .map((x) => x.toFixed(2))
       .join(' ')}`,
     `Node ${process.version}; Chromium ${chromium} (headless, playwright-core)`,
