@@ -40,6 +40,17 @@ function loadInteraction(): Promise<unknown> {
 }
 
 /**
+ * Resolves once the page has painted (a frame, then a task; at most 100 ms, for a hidden tab): chunks the
+ * first paint does not need are requested then, so that their download and parsing never delay it.
+ */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    const done = () => setTimeout(resolve);
+    requestAnimationFrame(done);
+    setTimeout(done, 100);
+  });
+
+/**
  * Simulator of the aids French doctors can claim (aide à l'emploi d'un assistant médical, installation
  * and retention aids): a few questions, then the answer first — how much, on what assumption, what to do
  * next — and the detail on demand, every figure with its source. The engine computes everything; this
@@ -208,7 +219,14 @@ export class AideAssistantMedical extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (interaction === undefined) this.track(loadInteraction());
+    // Requested at once when the first paint waits for it (see ready()), else right after that paint.
+    if (interaction === undefined) this.track(this.answerFirst() ? afterPaint().then(loadInteraction) : loadInteraction());
+  }
+
+  /** An answer can be painted before the questions' chunk: answers are known, and the embed is not regional. */
+  private answerFirst(): boolean {
+    const regional = !['', 'national'].includes(String(this.region).trim().toLowerCase()) || !!String(this.schemes).trim();
+    return !regional && Object.keys(this.answers).length > 0;
   }
 
   /** Chunks on their way for this instance: `updateComplete` waits for them and the render they bring. */
@@ -283,11 +301,9 @@ export class AideAssistantMedical extends LitElement {
     if (!this.locale.ready) return false;
     // A first paint without the instance's colour would flash the default one.
     if (!this.hasUpdated && this.accentCode === 'loading') return false;
-    if (this.hasUpdated || interaction !== undefined) return true;
     // The questions' chunk (once per page) comes first when there is nothing else to show yet, and for a
     // regional embed, whose contacts and regional schemes' texts come with it.
-    const regional = !['', 'national'].includes(String(this.region).trim().toLowerCase()) || !!String(this.schemes).trim();
-    return !regional && Object.keys(this.answers).length > 0;
+    return this.hasUpdated || interaction !== undefined || this.answerFirst();
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -330,10 +346,12 @@ export class AideAssistantMedical extends LitElement {
     if (!this.details && !this.detailsAsked && sim && (sim.answer.status !== 'pending' || Object.keys(this.answers).length)) {
       this.detailsAsked = true;
       this.track(
-        import('./templates/details.js').then((m) => {
-          this.details = m;
-          this.adopt(m.detailStyles);
-        }),
+        afterPaint()
+          .then(() => import('./templates/details.js'))
+          .then((m) => {
+            this.details = m;
+            this.adopt(m.detailStyles);
+          }),
       );
     }
   }

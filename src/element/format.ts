@@ -7,9 +7,7 @@ import { ctxFor } from './templates/context.js';
 
 export type UiLang = 'fr' | 'en';
 
-const intlLocale = (lang: UiLang) => (lang === 'en' ? 'en-GB' : 'fr-FR');
-
-// The templates' formatters (built once per language): what is displayed is what parseNumber reads back.
+// The templates' formatters: what is displayed is what parseNumber reads back.
 /** `19000` → `19 000 €` (fr) or `€19,000` (en). */
 export const formatMoney = (amount: number, lang: UiLang): string => ctxFor(lang).money(amount);
 
@@ -24,12 +22,6 @@ export function isIsoDate(value: unknown): value is string {
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(value + 'T00:00:00Z');
   return !isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
-/** `2024-09-01` → `1 sept. 2024` / `1 Sept 2024`; anything else is returned as given. */
-export function formatDate(iso: string, lang: UiLang): string {
-  if (!isIsoDate(iso)) return String(iso);
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z'));
 }
 
 /** Grouping separators written by hand or by Intl (spaces of any width, apostrophes) in both languages. */

@@ -1,9 +1,15 @@
 /**
- * What every template receives besides its data: the language and formatters built once per language
- * (Intl objects are slow to create; a render used to build dozens). Templates are pure functions of
- * (data, ctx): no `this`, no state, testable with a fixture.
+ * What every template receives besides its data: the language and its formatters. Templates are pure
+ * functions of (data, ctx): no `this`, no state, testable with a fixture.
+ *
+ * The formatters are the engine's own, so that a figure reads the same in the answer's sentence (the engine
+ * writes it) and around it, and because creating `Intl` formatters costs a browser about 200 ms the first
+ * time in a page (the locale data loads): the first answer would wait for it.
  */
-import type { UiLang } from '../format.js';
+import { money } from '../../engine/answer.js';
+import { formatNumber } from '../../engine/conditions.js';
+import { textDate } from '../../engine/schemes/aid.js';
+import { isIsoDate, type UiLang } from '../format.js';
 
 export interface Ctx {
   lang: UiLang;
@@ -13,32 +19,18 @@ export interface Ctx {
   number(value: number): string;
   /** 0.15 → « 15 % ». */
   share(value: number): string;
-  /** 2026-12-01 → « 1ᵉʳ déc. 2026 » / « 1 Dec 2026 ». */
+  /** 2026-12-01 → « 1ᵉʳ décembre 2026 » / « 1 December 2026 »; anything else as given. */
   date(iso: string): string;
 }
 
 const contexts: Partial<Record<UiLang, Ctx>> = {};
 
 export function ctxFor(lang: UiLang): Ctx {
-  let ctx = contexts[lang];
-  if (ctx) return ctx;
-  const locale = lang === 'en' ? 'en-GB' : 'fr-FR';
-  const money = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-  const share = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const date = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  ctx = {
+  return (contexts[lang] ??= {
     lang,
-    money: (n) => money.format(n),
-    number: (n) => number.format(n),
-    share: (n) => share.format(n),
-    date: (iso) => {
-      const d = new Date(`${iso}T00:00:00Z`);
-      if (isNaN(d.getTime())) return iso;
-      const text = date.format(d);
-      // French writes the first day of a month « 1ᵉʳ ».
-      return lang === 'fr' ? text.replace(/^1 /, '1ᵉʳ\u00a0') : text;
-    },
-  };
-  return (contexts[lang] = ctx);
+    money: (n) => money(n, lang),
+    number: (n) => formatNumber(n, lang),
+    share: (n) => `${formatNumber(Math.round(n * 1000) / 10, lang)}${lang === 'en' ? '%' : '\u202f%'}`,
+    date: (iso) => (isIsoDate(iso) ? textDate(iso, lang) : iso),
+  });
 }
