@@ -342,7 +342,7 @@ export class WidgetPage {
 
   /** The cost table's rows: each row's cells' text. */
   costRows(): string[][] {
-    return [...(this.tool()?.querySelectorAll('[part~=cost] tbody tr') ?? [])].map((tr) =>
+    return [...(this.tool()?.querySelectorAll('table tbody tr') ?? [])].map((tr) =>
       [...tr.querySelectorAll('th, td')].map((c) => normalize(c.textContent)),
     );
   }

@@ -445,9 +445,7 @@ export class ToolsController implements ReactiveController {
         url: text ? this.url('ics', text, 'text/calendar') : '',
         contractDate: aid.contractDate,
         payments: payments.length,
-        advanceFrom: payments.find((p) => p.advance !== undefined)?.year,
         reviews: reviewDates(costs, aid.contractDate).length,
-        cqpYears: costs.followUp.cqpYears.value,
       };
     });
   }

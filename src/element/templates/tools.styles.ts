@@ -75,6 +75,17 @@ export const toolStyles = css`
     padding: 0.4em 0 0;
     min-width: 0;
   }
+  .aam-group-fields .aam-field {
+    flex: 1 1 7rem;
+    max-width: 13rem;
+  }
+  .aam-group-fields .aam-field:has([type='date']) {
+    flex: 0 0 auto;
+  }
+  .aam-group-fields fieldset.aam-field {
+    flex: 1 1 auto;
+    max-width: none;
+  }
   .aam-group-fields + .aam-group-fields {
     border-top: 1px solid var(--border);
   }

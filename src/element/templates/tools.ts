@@ -269,7 +269,7 @@ export function costView(
       r
         ? html`${costLead(r, ctx)} ${aidNote === nothing ? nothing : html`<p class="aam-note aam-warning">${aidNote}</p>`}
             <div class="aam-table" role="region" tabindex="0" aria-labelledby="aam-cost-caption">
-              <table part="cost">
+              <table>
                 <caption id="aam-cost-caption" class="aam-v">
                   ${msg('Par année du contrat', { id: 'cout-par-annee' })}
                 </caption>
@@ -525,10 +525,7 @@ export interface CalendarData {
   url: string;
   contractDate: string;
   payments: number;
-  /** First contract year paid as an advance and a balance, if any. */
-  advanceFrom?: number;
   reviews: number;
-  cqpYears: number;
 }
 
 export function calendarView(c: CalendarData | undefined, i: CostInputs, f: FieldState, _ctx: Ctx, on: ToolHandlers) {
@@ -538,10 +535,9 @@ export function calendarView(c: CalendarData | undefined, i: CostInputs, f: Fiel
         : c.text
           ? html`<p>
                 ${msg(
-                  str`Dans ce fichier : les ${c.payments} versements de l’aide, les ${c.reviews} points d’étape avec la CPAM et la date limite du CQP de votre assistant (${c.cqpYears} ans), en événements d’une journée.`,
+                  str`Dans ce fichier : les ${c.payments} versements de l’aide, les ${c.reviews} points d’étape avec la CPAM et la date limite du CQP de votre assistant.`,
                   { id: 'ics-contenu' },
                 )}
-                ${c.advanceFrom ? msg(str`À partir de l’année ${c.advanceFrom}, chaque versement est un acompte puis un solde.`, { id: 'ics-acompte' }) : nothing}
               </p>
               <p>
                 <a class="aam-primary" href=${c.url} download=${`aide-assistant-medical-${c.contractDate}.ics`}
