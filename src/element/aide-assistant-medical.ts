@@ -62,6 +62,7 @@ function loadInteraction(): Promise<unknown> {
  * @csspart payments - A scheme's payments, year by year.
  * @csspart chart - Year-by-year bars, where several years say something.
  * @csspart objectives - The objectives of an option.
+ * @csspart tool - The assistant's tool open below the answer: its net cost, the follow-up of the contract, or its calendar.
  * @csspart combination - Combinations of schemes and the pairs that do not add up.
  * @csspart contacts - The region's contacts and local facts.
  * @csspart toolbar - "Copier le lien", "Imprimer", "Recommencer".
