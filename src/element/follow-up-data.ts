@@ -5,7 +5,7 @@
  * nowhere else. Pure functions: anyone can write a link or a file, so only known fields with valid values are
  * kept, within limits, and what is dropped is listed.
  */
-import { isIsoDate } from './format.js';
+import { isIsoDate } from '../engine/dates.js';
 
 export type Indicator = 'patienteleMT' | 'fileActive';
 export const INDICATORS: readonly Indicator[] = ['patienteleMT', 'fileActive'];

@@ -33,7 +33,10 @@ import {
   type FollowUpData,
   type Indicator,
 } from '../follow-up-data.js';
-import { formatNumber, isIsoDate, parseNumber, type UiLang } from '../format.js';
+import { isIsoDate } from '../../engine/dates.js';
+import type { UiLang } from '../format.js';
+import { parseNumber } from '../interaction.js';
+import { ctxFor } from '../templates/context.js';
 import type { Ctx } from '../templates/context.js';
 import type { Folds } from '../templates/fold.js';
 import {
@@ -476,6 +479,9 @@ export class ToolsController implements ReactiveController {
     void this.host.updateComplete.then(() => (this.host.renderRoot as ParentNode).querySelector<HTMLElement>(selector)?.focus());
   }
 }
+
+/** As the questions write it (the same message, the same id). */
+const formatNumber = (n: number, lang: UiLang) => ctxFor(lang).number(n);
 
 function setCount(target: Counts, key: Indicator, value: unknown): void {
   if (typeof value === 'number') target[key] = value;

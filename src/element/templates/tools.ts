@@ -9,7 +9,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import type { AssistantCost, CostYear } from '../../engine/cost.js';
 import type { FollowUp } from '../../engine/follow-up.js';
-import { valueLabel } from '../field-labels.js';
+import { valueLabel } from '../interaction.js';
 import { INDICATORS, MAX_REVIEWS, OPTIONS, type FollowUpData, type Indicator } from '../follow-up-data.js';
 import type { Ctx } from './context.js';
 import { mark, sourceList } from './details.js';
