@@ -63,13 +63,24 @@ function mergeInto(target, patch) {
 }
 
 /**
+ * Rule files only the widget's lazily loaded chunks read (the assistant's net cost, follow-up and calendar, in
+ * the `tools` chunk; the rules-pack code): the widget keeps them whole, French and English, in those chunks,
+ * and no other chunk carries a part of them.
+ */
+export const WHOLE = new Set(['tables/costs.json']);
+
+/**
  * Splits a rule file (parsed JSON; `file` its path under rules/) into [main, english, detail, questions],
  * undefined where a channel has nothing. `french` alone drops the English (the core engine's bundle);
- * `split` sends every text to its channel (the widget's).
+ * `split` sends every text to its channel (the widget's). A file of `WHOLE` is not split.
  */
-export function splitRuleFile(node, file, { french = false, split = true } = {}, parent = undefined) {
+export function splitRuleFile(node, file, { french = false, split = true } = {}) {
+  return split && WHOLE.has(file) ? splitNode(node, file, {}) : splitNode(node, file, { french, split });
+}
+
+function splitNode(node, file, { french = false, split = false }, parent = undefined) {
   if (Array.isArray(node)) {
-    const parts = node.map((n) => splitRuleFile(n, file, { french, split }, parent));
+    const parts = node.map((n) => splitNode(n, file, { french, split }, parent));
     const patch = (c) => {
       const items = parts.map((p) => p[c]);
       while (items.length && items[items.length - 1] === undefined) items.pop();
@@ -94,7 +105,7 @@ export function splitRuleFile(node, file, { french = false, split = true } = {},
       channels[DETAIL][k] = v;
       continue;
     }
-    const parts = splitRuleFile(v, file, { french, split }, k);
+    const parts = splitNode(v, file, { french, split }, k);
     const channel = split ? channelOf(k, parent, file) : MAIN;
     if (channel === MAIN) channels[MAIN][k] = parts[MAIN];
     else {

@@ -15,6 +15,7 @@ import { answerCard } from './templates/answer.js';
 import { footer, header, notices } from './templates/chrome.js';
 import { ctxFor } from './templates/context.js';
 import type { Folds } from './templates/fold.js';
+import type { ToolsController } from './controllers/tools.js';
 
 export type { AideChangeDetail };
 export type AideChangeEvent = CustomEvent<AideChangeDetail>;
@@ -72,6 +73,7 @@ const afterPaint = () =>
  * @csspart payments - A scheme's payments, year by year.
  * @csspart chart - Year-by-year bars, where several years say something.
  * @csspart objectives - The objectives of an option.
+ * @csspart tool - The assistant's tool open below the answer: its net cost, the follow-up of the contract, or its calendar.
  * @csspart combination - Combinations of schemes and the pairs that do not add up.
  * @csspart contacts - The region's contacts and local facts.
  * @csspart toolbar - "Copier le lien", "Imprimer", "Recommencer".
@@ -153,7 +155,7 @@ export class AideAssistantMedical extends LitElement {
 
   /** The current page's address with this widget's answers in the fragment. */
   shareLink(): string {
-    return this.share.link(this.answers);
+    return this.share.link(this.answers, this.tools?.shared());
   }
 
   @state() private answers: Profile = {};
@@ -166,6 +168,8 @@ export class AideAssistantMedical extends LitElement {
   private pack?: RulesPackController;
   /** Created when `accent-color` is first set (the palette code is a chunk of its own). */
   private accent?: AccentController;
+  /** Created when the doctor first opens a view of the assistant's tools, or a link holds a follow-up (a chunk of its own). */
+  private tools?: ToolsController;
   /** Whether the chunks behind `rules-src` and `accent-color` are asked for, and have arrived (or failed). */
   private packCode: 'none' | 'loading' | 'settled' = 'none';
   private accentCode: 'none' | 'loading' | 'settled' = 'none';
@@ -227,6 +231,27 @@ export class AideAssistantMedical extends LitElement {
   private answerFirst(): boolean {
     const regional = !['', 'national'].includes(String(this.region).trim().toLowerCase()) || !!String(this.schemes).trim();
     return !regional && Object.keys(this.answers).length > 0;
+  }
+
+  /** @internal The rules pack in use, if any (the tools compute with it). */
+  get packRules(): unknown {
+    return this.pack?.state?.pack;
+  }
+
+  /**
+   * @internal Opens (or closes, when open) a view of the assistant's tools: `from` is its button, or the follow-up a
+   * shared link held (its view opens without taking the focus).
+   */
+  tool(kind: string, from?: unknown): void {
+    this.track(
+      import('./tools.js').then((m) => {
+        if (!this.tools) {
+          this.tools = new m.ToolsController(this);
+          this.adopt(m.toolStyles);
+        }
+        return this.tools.show(kind, from);
+      }),
+    );
   }
 
   /** Chunks on their way for this instance: `updateComplete` waits for them and the render they bring. */
@@ -391,16 +416,16 @@ export class AideAssistantMedical extends LitElement {
           ? html`<p class="aam-error">
               ${msg('Le calcul a échoué. Vos réponses sont conservées ; réessayez ou rechargez la page.', { id: 'calcul-echoue-reponses-sont' })}
             </p>`
-          : answerCard(sim, ctx, { ask: (f) => this.ask(f) }, this.folds)
+          : answerCard(sim, ctx, this, this.folds)
       }
-      ${ui && q ? ui.questionsForm(profile, q, ctx, q.handlers, first, this.folds) : nothing}
+      ${this.tools?.view(ctx, this.folds)} ${ui && q ? ui.questionsForm(profile, q, ctx, q.handlers, first, this.folds) : nothing}
       ${ui && q ? ui.answersSummary(profile, q, ctx, q.handlers, this.folds) : nothing}
       ${sim && this.details && (sim.answer.status !== 'pending' || !first) ? this.details.details(sim, ctx, this.folds) : nothing}
       ${
         first || !ui
           ? nothing
           : ui.toolbar(
-              { copy: () => void this.share.copy(this.answers), print: () => ui.printWidget(this), reset: () => this.reset() },
+              { copy: () => void this.share.copy(this.shareLink()), print: () => ui.printWidget(this), reset: () => this.reset() },
               { state: this.share.state, link: () => this.shareLink() },
             )
       }
@@ -409,8 +434,13 @@ export class AideAssistantMedical extends LitElement {
     </div>`;
   }
 
-  /** "Préciser": brings a question back (once the questions are there). */
-  private ask(field: string): void {
+  /** @internal The view of the assistant's tools open now, if any. */
+  get toolOpen(): string | undefined {
+    return this.tools?.open;
+  }
+
+  /** @internal "Préciser": brings a question back (once the questions are there). */
+  ask(field: string): void {
     void loadInteraction().then(() => {
       if (!this.questions) this.requestUpdate();
       void this.updateComplete.then(() => this.questions?.ask(field));

@@ -14,3 +14,7 @@ export { QuestionsController, type QuestionsHost } from './controllers/questions
 export { answersSummary, questionsForm, type QuestionHandlers } from './templates/questions.js';
 export { printWidget, toolbar } from './templates/toolbar.js';
 export { interactionStyles } from './interaction.styles.js';
+// The assistant's tools read typed numbers and word the working times as the questions do; they take them from
+// here (this chunk is loaded when the first instance connects, before any tool): one chunk, not a third one shared.
+export { parseNumber } from './format.js';
+export { valueLabel } from './field-labels.js';

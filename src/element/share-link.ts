@@ -26,6 +26,12 @@ export interface DroppedAnswer {
  */
 export const MAX_FRAGMENT_LENGTH = 16 * 1024;
 
+/**
+ * Where a contract's follow-up travels beside the answers (checked by the `tools` chunk, which alone reads it:
+ * see follow-up-data.ts). Not a profile field name.
+ */
+export const FOLLOW_UP_KEY = 'suivi';
+
 const builtinSpecialties = specialties.map((s) => s.id);
 
 /** Fragment key of an instance: `aam`, or `aam-<id>` when the element has an id. */
@@ -48,29 +54,30 @@ export function cleanAnswers(
     dropped.push({ field: 'specialty', value: preview(profile.specialty), message: 'Spécialité inconnue.' });
     delete profile.specialty;
   }
-  // normalizeProfile ignores fields it does not know (a host may pass extra data): here they are junk.
+  // normalizeProfile ignores fields it does not know (a host may pass extra data): here they are junk (but a follow-up).
   if (answers && typeof answers === 'object' && !Array.isArray(answers))
     for (const [field, value] of Object.entries(answers))
-      if (!Object.hasOwn(profileFields, field) && value !== undefined && value !== null && value !== '')
+      if (!Object.hasOwn(profileFields, field) && field !== FOLLOW_UP_KEY && value !== undefined && value !== null && value !== '')
         dropped.push({ field, value: preview(value), message: 'Champ inconnu.' });
   return { answers: profile, dropped };
 }
 
-/** Answers → fragment value (the valid answers only). */
-export function encodeAnswers(answers: Answers): string {
-  return encodeURIComponent(JSON.stringify(cleanAnswers(answers).answers));
+/** Answers → fragment value (the valid answers only), with a follow-up already checked, if any. */
+export function encodeAnswers(answers: Answers, followUp?: object): string {
+  return encodeURIComponent(JSON.stringify({ ...cleanAnswers(answers).answers, [FOLLOW_UP_KEY]: followUp }));
 }
 
 /**
  * Reads this widget's answers from a location hash such as `#top&aam=%7B...%7D`, keeping only
- * valid answers and listing what it dropped. Returns `undefined` when the key is absent and `null`
- * when it is present but unreadable (not JSON, not an object, broken encoding, too long).
+ * valid answers and listing what it dropped, and the follow-up as written (unchecked). Returns
+ * `undefined` when the key is absent and `null` when it is present but unreadable (not JSON, not an
+ * object, broken encoding, too long).
  */
 export function readSharedAnswers(
   hash: string,
   key: string,
   known?: readonly string[],
-): { answers: Profile; dropped: DroppedAnswer[] } | null | undefined {
+): { answers: Profile; dropped: DroppedAnswer[]; followUp?: unknown } | null | undefined {
   const parts = hash
     .replace(/^#/, '')
     .split('&')
@@ -85,7 +92,8 @@ export function readSharedAnswers(
     return null;
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) return null;
-  const r = cleanAnswers(value, known);
+  const r: { answers: Profile; dropped: DroppedAnswer[]; followUp?: unknown } = cleanAnswers(value, known);
+  if (Object.hasOwn(value, FOLLOW_UP_KEY)) r.followUp = (value as Answers)[FOLLOW_UP_KEY];
   if (parts.length > 1)
     r.dropped.push({ field: key, value: parts.length, message: 'Clé répétée dans le lien : seule la première compte.' });
   return r;
@@ -100,9 +108,9 @@ export function readAnswers(hash: string, key: string): Profile | null | undefin
   return r && r.answers;
 }
 
-/** The page address with this widget's part of the fragment set, other parts kept. */
-export function linkWithAnswers(href: string, key: string, answers: Answers): string {
+/** The page address with this widget's part of the fragment set (answers, and a follow-up if any), other parts kept. */
+export function linkWithAnswers(href: string, key: string, answers: Answers, followUp?: object): string {
   const [base, hash = ''] = href.split(/#(.*)/s);
   const kept = hash.split('&').filter((p) => p && !p.startsWith(key + '='));
-  return base + '#' + [...kept, key + '=' + encodeAnswers(answers)].join('&');
+  return base + '#' + [...kept, key + '=' + encodeAnswers(answers, followUp)].join('&');
 }

@@ -87,6 +87,21 @@ async function useFully(page: WidgetPage, win: Window & typeof globalThis) {
   await openEverything(page);
   expect(page.answer()).to.contain('€66,000');
   await page.click('Français');
+  // The assistant's tools: each view, a follow-up with a review, its file, an import.
+  page.el.profile = { ...page.el.profile, contractDate: '2024-09-15' };
+  await page.settle();
+  await page.openTool('Ce que l’assistant vous coûte');
+  await openEverything(page);
+  await page.openTool('Ajouter au calendrier');
+  await page.toolChoose('Temps de travail', 'Temps plein');
+  expect(page.toolLink('Télécharger le calendrier (.ics)').href).to.match(/^blob:/);
+  await page.openTool('Suivi de mon contrat');
+  await page.tabTo('Ajouter un point d’étape');
+  await page.keys('Enter');
+  await page.toolType('Patientèle médecin traitant', '1 200', 2);
+  expect(page.toolLink('Exporter (.json)').href).to.match(/^blob:/);
+  await page.importFile('{ pas un suivi');
+  await page.keys('Escape');
   let copied = '';
   Object.defineProperty(win.navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void (copied = t) } });
   await page.click('Copier le lien');

@@ -11,7 +11,7 @@ const AS_OF = '2026-12-01';
 const GP = { specialty: 'medecine-generale', sector: '1', patienteleMT: 1100, age: 50 };
 
 console.log(
-  'host page: 7 checks (no request or storage, hostile CSS, entry imported twice, ten instances, removed and re-added, moved after a shared link, focus on load)',
+  'host page: 8 checks (no request or storage, the same with the assistant’s tools, hostile CSS, entry imported twice, ten instances, removed and re-added, moved after a shared link, focus on load)',
 );
 
 beforeEach(() => history.replaceState(null, '', location.pathname + location.search));
@@ -125,6 +125,34 @@ describe('host page', () => {
       .slice(before)
       .map((e) => new URL(e.name))
       .filter((u) => u.origin !== location.origin || !/\.(ts|js)$/.test(u.pathname));
+    expect(loaded.map(String)).to.deep.equal([]);
+  });
+
+  it('makes no request and uses no storage while the assistant’s tools are used (files are object URLs)', async () => {
+    const before = performance.getEntriesByType('resource').length;
+    const calls = await counting(async () => {
+      const page = await WidgetPage.mount(html`<aide-assistant-medical as-of=${AS_OF} id="t"></aide-assistant-medical>`);
+      page.el.profile = { ...GP, option: '1-etp', contractDate: '2024-09-15' };
+      await page.settle();
+      await page.openTool('Ce que l’assistant vous coûte');
+      await page.open('Comment c’est calculé');
+      await page.openTool('Ajouter au calendrier');
+      expect(page.toolLink('Télécharger le calendrier (.ics)').href).to.match(/^blob:/);
+      await page.openTool('Suivi de mon contrat');
+      await page.tabTo('Ajouter un point d’étape');
+      await page.keys('Enter');
+      await page.toolType('Patientèle médecin traitant', '1 200', 2);
+      expect(page.toolLink('Exporter (.json)').href).to.match(/^blob:/);
+      await page.importFile('{}');
+      expect(page.el.shareLink()).to.contain('suivi');
+    });
+    expect(calls).to.deep.equal({});
+    // Loaded meanwhile: the tools' own modules and data only.
+    const loaded = performance
+      .getEntriesByType('resource')
+      .slice(before)
+      .map((e) => new URL(e.name))
+      .filter((u) => u.origin !== location.origin || !(/\.(ts|js)$/.test(u.pathname) || /^\/rules\/.*\.json$/.test(u.pathname)));
     expect(loaded.map(String)).to.deep.equal([]);
   });
 

@@ -229,6 +229,149 @@ export class WidgetPage {
     return this.root.activeElement as HTMLElement | null;
   }
 
+  /** Presses Tab until the focused control inside the widget matches `match` (its text, or a test on it). */
+  async tabTo(match: string | RegExp | ((e: HTMLElement) => boolean), max = 60): Promise<HTMLElement> {
+    const test = typeof match === 'function' ? match : (e: HTMLElement) => matches(normalize(e.textContent), match);
+    for (let i = 0; i < max; i++) {
+      await sendKeys({ press: 'Tab' });
+      const focused = this.focused();
+      if (focused && test(focused)) return focused;
+    }
+    throw new Error(`focus never reached ${String(match)}`);
+  }
+
+  /** Presses keys where the focus is, and waits for what they bring. */
+  async keys(...keys: string[]): Promise<void> {
+    for (const key of keys) {
+      await sendKeys({ press: key });
+      await this.settle();
+    }
+  }
+
+  // —— the assistant's tools (net cost, follow-up, calendar) ——————————————————————————————
+
+  /** The tools the answer offers: the labels of its buttons. */
+  tools(): string[] {
+    return [...(this.part('answer')?.querySelectorAll('button[aria-expanded]') ?? [])].map((b) => normalize(b.textContent));
+  }
+
+  /** The button that opens the tool named `name`. */
+  toolButton(name: string | RegExp): HTMLButtonElement {
+    const b = [...(this.part('answer')?.querySelectorAll<HTMLButtonElement>('button[aria-expanded]') ?? [])].find((x) =>
+      matches(normalize(x.textContent), name),
+    );
+    if (!b) throw new Error(`no tool ${String(name)} among ${this.tools().join(' | ')}`);
+    return b;
+  }
+
+  /** Opens a tool as a keyboard user does: Tab to its button, Enter. */
+  async openTool(name: string | RegExp): Promise<HTMLElement> {
+    const button = this.toolButton(name);
+    await this.tabTo((e) => e === button);
+    await this.keys('Enter');
+    await this.waitFor(() => this.tool(), `the ${String(name)} view`);
+    return this.tool()!;
+  }
+
+  /** The tool's view open now, if any. */
+  tool(): HTMLElement | null {
+    return this.part('tool');
+  }
+
+  /** Its heading. */
+  toolTitle(): string {
+    return this.text(this.tool()?.querySelector('h3') ?? null);
+  }
+
+  /** The answer sentence of the open view (its first paragraph). */
+  toolLead(): string {
+    return this.text(this.tool()?.querySelector('.aam-lead, .aam-tool-head + p') ?? null);
+  }
+
+  private toolField(label: string | RegExp, nth = 0): HTMLElement {
+    const fields = [...(this.tool()?.querySelectorAll<HTMLElement>('.aam-field') ?? [])].filter((f) =>
+      matches(normalize(f.querySelector(':scope > legend, :scope > label')?.textContent), label),
+    );
+    if (!fields[nth]) throw new Error(`no field ${String(label)} (#${nth}) in the open view`);
+    return fields[nth];
+  }
+
+  /** A text box or list of the open view (the `nth` one with that label: the follow-up repeats labels). */
+  toolInput(label: string | RegExp, nth = 0): HTMLInputElement & HTMLSelectElement {
+    return this.toolField(label, nth).querySelector('input:not([type=radio]), select')!;
+  }
+
+  /**
+   * Types into a field of the open view with the keyboard: focus, select what is there, type, Tab. A date is
+   * set as the browser's date picker hands it over (its keyboard entry follows the browser's locale).
+   */
+  async toolType(label: string | RegExp, text: string, nth = 0): Promise<void> {
+    const input = this.toolInput(label, nth);
+    if (input.type === 'date') {
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      return this.settle();
+    }
+    input.focus();
+    input.select();
+    if (text) await sendKeys({ type: text });
+    else await sendKeys({ press: 'Backspace' });
+    await this.keys('Tab');
+  }
+
+  /** Chooses a radio of the open view with the keyboard (focus the group's radio, Space). */
+  async toolChoose(label: string | RegExp, option: string | RegExp): Promise<void> {
+    const choice = [...this.toolField(label).querySelectorAll('label')].find((l) => matches(normalize(l.textContent), option));
+    if (!choice) throw new Error(`no choice ${String(option)} for ${String(label)}`);
+    choice.querySelector('input')!.focus();
+    await this.keys(' ');
+  }
+
+  /** The error said under a field of the open view. */
+  toolError(label: string | RegExp, nth = 0): string {
+    return normalize(this.toolField(label, nth).querySelector('.aam-error')?.textContent);
+  }
+
+  /** A link of the open view by its text (downloads). */
+  toolLink(text: string | RegExp): HTMLAnchorElement {
+    const a = [...(this.tool()?.querySelectorAll('a') ?? [])].find((x) => matches(normalize(x.textContent), text));
+    if (!a) throw new Error(`no link ${String(text)} in the open view`);
+    return a;
+  }
+
+  /** The cost table's rows: each row's cells' text. */
+  costRows(): string[][] {
+    return [...(this.tool()?.querySelectorAll('table tbody tr') ?? [])].map((tr) =>
+      [...tr.querySelectorAll('th, td')].map((c) => normalize(c.textContent)),
+    );
+  }
+
+  /** The follow-up's progress bars: label, value (0–100) and the text beside them. */
+  progress(): { label: string; value: number; text: string }[] {
+    return [...(this.tool()?.querySelectorAll('progress') ?? [])].map((p) => ({
+      label: normalize(this.root.getElementById(p.getAttribute('aria-labelledby') ?? '')?.textContent),
+      value: p.value,
+      text: normalize(p.nextElementSibling?.textContent),
+    }));
+  }
+
+  /** Chooses a file for the open view's import (what the browser's file picker would hand over). */
+  async importFile(content: string | Uint8Array, name = 'suivi.json', type = 'application/json'): Promise<void> {
+    const input = this.tool()!.querySelector<HTMLInputElement>('input[type=file]')!;
+    const files = new DataTransfer();
+    files.items.add(new File([content], name, { type }));
+    input.files = files.files;
+    const before = this.toolStatus();
+    input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await this.waitFor(() => this.toolStatus() && this.toolStatus() !== before, 'the import outcome');
+  }
+
+  /** What the open view's live region says (an import's outcome). */
+  toolStatus(): string {
+    return this.text(this.tool()?.querySelector('[role=status]') ?? null);
+  }
+
   async axe(): Promise<string[]> {
     const { violations } = await axe.run(this.el);
     return violations.map((v) => `${v.id} (${v.nodes.length})`);

@@ -32,6 +32,21 @@ describe('share link', () => {
     expect(readAnswers('#aam=' + encodeURIComponent('{"a":{"b":1},"sector":"1"}'), 'aam')).to.deep.equal({ sector: '1' });
   });
 
+  it('carries a follow-up beside the answers, unchecked here and not reported as an unknown answer', () => {
+    const suivi = { contractDate: '2024-09-15', reviews: [{ date: '2025-03-15', patienteleMT: 950 }] };
+    const link = linkWithAnswers('https://example.org/', 'aam', answers, suivi);
+    const r = readSharedAnswers(new URL(link).hash, 'aam')!;
+    expect(r.answers).to.deep.equal(answers);
+    expect(r.followUp).to.deep.equal(suivi);
+    expect(r.dropped).to.deep.equal([]);
+    expect(decodeURIComponent(linkWithAnswers('https://example.org/', 'aam', answers))).to.not.contain('suivi');
+    expect(readSharedAnswers('#aam=' + encodeURIComponent('{"suivi":"x","age":50}'), 'aam')).to.deep.equal({
+      answers: { age: 50 },
+      dropped: [],
+      followUp: 'x',
+    });
+  });
+
   it('writes only valid answers, held contracts included', () => {
     expect(decodeURIComponent(encodeAnswers({ a: 1, b: { c: 2 }, d: [1], age: 200, sector: '1' }))).to.equal('{"sector":"1"}');
     const held = { heldContracts: [{ id: 'caim', signed: '2024-01-01', renewed: false }] };

@@ -2,7 +2,7 @@
 import builtinCosts from '../../rules/tables/costs.json';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assistantCost, builtinRules, compilePack, type AssistantCostInput } from '../../src/engine/index.js';
+import { assistantCost, compilePack, type AssistantCostInput } from '../../src/engine/index.js';
 
 const gp = { specialty: 'medecine-generale', sector: '1', percentile: 60 };
 const asOf = '2026-12-01';

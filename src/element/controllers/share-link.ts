@@ -1,6 +1,6 @@
 /**
- * The shared link: on connection, this instance's answers from the URL fragment (its own key only);
- * on demand, the page's address with the answers, copied to the clipboard or shown to copy by hand.
+ * The shared link: on connection, this instance's answers (and a contract's follow-up) from the URL fragment
+ * (its own key only); on demand, the page's address with them, copied to the clipboard or shown to copy by hand.
  * The widget never rewrites the page's URL.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -9,6 +9,8 @@ import { fragmentKey, linkWithAnswers, readSharedAnswers } from '../share-link.j
 
 export interface ShareHost extends ReactiveControllerHost, HTMLElement {
   restore(answers: Profile): void;
+  /** Opens a view of the assistant's tools: here, the follow-up the link held (unchecked: the tools check it). */
+  tool(kind: string, from: unknown): void;
 }
 
 export class ShareLinkController implements ReactiveController {
@@ -31,6 +33,7 @@ export class ShareLinkController implements ReactiveController {
     const shared = readSharedAnswers(globalThis.location?.hash ?? '', key);
     if (shared) {
       this.host.restore(shared.answers);
+      if (shared.followUp !== undefined) this.host.tool('follow', shared.followUp);
       // What the link held that the widget does not use: said once, for whoever wrote the link.
       if (shared.dropped.length)
         console.warn(
@@ -43,14 +46,14 @@ export class ShareLinkController implements ReactiveController {
     }
   }
 
-  link(answers: Profile): string {
-    return linkWithAnswers(location.href, fragmentKey(this.host.id), answers);
+  link(answers: Profile, followUp?: object): string {
+    return linkWithAnswers(location.href, fragmentKey(this.host.id), answers, followUp);
   }
 
-  async copy(answers: Profile): Promise<void> {
+  async copy(link: string): Promise<void> {
     this.state = '';
     try {
-      await navigator.clipboard.writeText(this.link(answers));
+      await navigator.clipboard.writeText(link);
       this.state = 'copied';
     } catch {
       // No clipboard (insecure page, permission refused): the link is shown to copy by hand.

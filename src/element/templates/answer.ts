@@ -13,6 +13,10 @@ import { link } from './link.js';
 export interface AnswerHandlers {
   /** Brings a question back (an assumption the doctor wants to settle). */
   ask(field: string): void;
+  /** Opens (or closes) a view of the assistant's tools: 'cost', 'follow', 'ics'; `button` gets the focus back on close. */
+  tool(kind: string, button: HTMLElement): void;
+  /** The view open now, if any. */
+  readonly toolOpen?: string;
 }
 
 /** The sentence, with the headline amounts (as the engine wrote them) set off. */
@@ -72,8 +76,32 @@ export function answerCard(sim: Simulation | undefined, ctx: Ctx, on: AnswerHand
           </p>`
         : nothing
     }
-    ${nextSteps(a.nextSteps, folds)}
+    ${tools(sim, on)} ${nextSteps(a.nextSteps, folds)}
   </section>`;
+}
+
+/**
+ * The assistant's tools, when the assistant aid is in the answer: its net cost and calendar, and the follow-up
+ * once the contract is signed (held, or a signature date in the past). The views come in a chunk of their own.
+ */
+function tools(sim: Simulation, on: AnswerHandlers) {
+  const s = sim.schemes.find((x) => x.id === 'assistant-medical');
+  const held = s?.status === 'held';
+  if (!held && s?.status !== 'eligible') return nothing;
+  const button = (k: string, label: string) =>
+    html`<button
+      type="button"
+      class="aam-button"
+      aria-expanded=${on.toolOpen === k}
+      @click=${(e: Event) => on.tool(k, e.currentTarget as HTMLElement)}
+    >
+      ${label}
+    </button>`;
+  return html`<p class="aam-toolbar">
+    ${button('cost', msg('Ce que l’assistant vous coûte', { id: 'outil-cout' }))}
+    ${held || (s.options[0]?.payments[0]?.date ?? sim.asOf) < sim.asOf ? button('follow', msg('Suivi de mon contrat', { id: 'outil-suivi' })) : nothing}
+    ${button('ics', msg('Ajouter au calendrier', { id: 'outil-calendrier' }))}
+  </p>`;
 }
 
 const estimateTitle = () =>

@@ -53,7 +53,8 @@ export function details(sim: Simulation, ctx: Ctx, folds: Folds): TemplateResult
   </section>`;
 }
 
-const mark = (on: unknown) =>
+/** The estimate mark beside a figure (the legend explains it once). */
+export const mark = (on: unknown) =>
   on ? html`<span class="aam-mark" aria-label=${msg('estimation', { id: 'estimation' })}>${ESTIMATE}</span>` : nothing;
 
 /** Within 5 years, as the answer counts. */
@@ -256,7 +257,8 @@ function reasons(s: SchemeResult, folds: Folds) {
 
 const unique = (sources: Source[]) => [...new Map(sources.map((s) => [s.ref, s])).values()];
 
-function sourceList(id: string, sources: Source[], folds: Folds) {
+/** A folded list of sources, each a link where it has an address. */
+export function sourceList(id: string, sources: Source[], folds: Folds) {
   if (!sources.length) return nothing;
   return fold(
     folds,
