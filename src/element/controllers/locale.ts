@@ -12,7 +12,6 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { _installMsgImplementation } from '@lit/localize/init/install.js';
-import { defaultMsg } from '@lit/localize/internal/default-msg.js';
 import { joinStringsAndValues, type StrResult } from '@lit/localize/internal/str-tag.js';
 import type { TemplateMap } from '@lit/localize/internal/types.js';
 import type { UiLang } from '../format.js';
@@ -32,7 +31,8 @@ function lookup(template: string | StrResult, options?: { id?: string }): string
   if (localized && 'strTag' in localized && typeof template !== 'string')
     // English templates hold ${n}, the index of the source value: translation may reorder them.
     return joinStringsAndValues(localized.strings, template.values, localized.values as number[]);
-  return defaultMsg(template) as string;
+  // The source (French) text; not through @lit/localize's defaultMsg, which its extractor takes for a msg() call.
+  return typeof template === 'string' ? template : joinStringsAndValues(template.strings, template.values);
 }
 
 function install(): boolean {
