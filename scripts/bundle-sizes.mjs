@@ -35,6 +35,9 @@ export const CHUNK_ROLES = [
   { prefix: 'rules-pack-', when: 'rules-src only' },
   { prefix: 'pack-', when: 'rules-src only (pack validation)' },
   { prefix: 'accent-', when: 'accent-color only' },
+  { prefix: 'tools-', when: 'when the doctor opens a tool (cost, follow-up, calendar)' },
+  { prefix: 'costs-', when: 'with the tools, or rules-src (the costs table)' },
+  { prefix: 'limits-', when: 'rules-src only (size limits, shared by the download and the validation)' },
 ];
 
 export function chunkRole(file) {
