@@ -4,7 +4,7 @@
  * figure here is one of theirs. The headline holds only cumulations the texts allow; a higher band or an
  * unconfirmed cumulation is said apart, as « jusqu'à ».
  */
-import { fill, formatNumber } from './conditions.js';
+import { fill, formatNumber, localized } from './conditions.js';
 import { textDate } from './schemes/aid.js';
 import type { Env } from './schemes/common.js';
 import type {
@@ -77,7 +77,7 @@ export function buildAnswer({ schemes, combinations, regionInfo, missing, profil
   const byId = new Map(schemes.map((s) => [s.id, s]));
   const name = (id: string) => {
     const rule = env.rules.schemes.get(id);
-    return (lang === 'en' && rule?.name_en) || rule?.name || `« ${byId.get(id)?.title ?? id} »`;
+    return (rule && localized(rule, 'name', lang)) || `« ${byId.get(id)?.title ?? id} »`;
   };
   const contact = firstContact(regionInfo);
   const best = combinations[0];

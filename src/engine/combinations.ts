@@ -10,7 +10,7 @@
  * set of pairwise-compatible schemes, found per connected component of the conflict graph by branch and
  * bound: no enumeration of the 2ⁿ subsets, correct for any number of schemes.
  */
-import { evaluate, type Context } from './conditions.js';
+import { evaluate, localized, type Context } from './conditions.js';
 import type { CumulationFile } from './rules/schema.js';
 import { heldContract, HORIZON } from './schemes/aid.js';
 import type { Env } from './schemes/common.js';
@@ -143,7 +143,7 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
   const exclusions: Exclusion[] = [];
   if (!file) return { combinations, exclusions };
   const idx = indexOf(file);
-  const en = env.lang === 'en';
+  const lang = env.lang;
 
   const candidates: Candidate[] = [];
   for (const r of results) {
@@ -158,9 +158,9 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
   const ctx: Context = { get: (name) => profile[name], askFor: (name) => name, fact: () => ({ value: null, fields: [] }) };
   const pairRule = (a: string, b: string) => idx.pairs.get(key(a, b))?.find((r) => !r.when || evaluate(r.when, ctx).value === true);
   const reasonOf = (a: string, b: string, rule: Rule | undefined) => {
-    let text = rule ? (en && rule.en) || rule.text : (en && file.fallback.en) || file.fallback.text;
+    let text = localized(rule ?? file.fallback, 'text', lang);
     const seq = idx.sequences.get(key(a, b));
-    if (seq) text += ' ' + (seq.until && env.asOf > seq.until ? (en && seq.after_en) || seq.after || '' : (en && seq.en) || seq.text);
+    if (seq) text += ' ' + (seq.until && env.asOf > seq.until ? localized(seq, 'after', lang) || '' : localized(seq, 'text', lang));
     return text.trim();
   };
   const sourcesOf = (a: string, b: string, rule: Rule | undefined) => {

@@ -96,10 +96,17 @@ export function formatNumber(n: number, lang: Lang): string {
   return f.format(n);
 }
 
-/** Picks the text variant for a verdict and language, and fills `{placeholders}` from `vars`. */
+/**
+ * A rule object's text in the language asked: in English, `<key>_en` (`en` beside a `text`) when the rules
+ * give it, else the French `<key>`. Rule texts are never empty strings (the schema says so).
+ */
+export const localized = <T, K extends keyof T & string>(o: T, key: K, lang: Lang): T[K] =>
+  (lang === 'en' && o[(key === 'text' ? 'en' : `${key}_en`) as K]) || o[key];
+
 /** Values texts interpolate: a record, or a lookup function. */
 export type Vars = Record<string, unknown> | ((name: string) => unknown);
 
+/** Picks the text variant for a verdict and language, and fills `{placeholders}` from `vars`. */
 export function pickText(text: TextRules | undefined, variant: 'ok' | 'ko' | 'unknown', lang: Lang, vars: Vars): string {
   if (!text) return '';
   const raw = (lang === 'en' && text.en?.[variant]) || text[variant] || text.ok || text.ko || text.unknown || '';

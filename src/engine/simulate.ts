@@ -7,6 +7,7 @@ import type { RegionRules } from './rules/pack-schema.js';
 import { builtinRules, rulesGeneration, type RuleSet } from './rules/ruleset.js';
 import type { RuleIssue, SchemeRules } from './rules/schema.js';
 import { askPriorities, installedHint } from './schemes/aid.js';
+import { localized } from './conditions.js';
 import { evaluateBandTable } from './schemes/band-table.js';
 import { Ask, type Env } from './schemes/common.js';
 import { installationEvaluators } from './schemes/installation.js';
@@ -110,7 +111,7 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
       kind: 'info',
       text:
         lang === 'en'
-          ? `${departement.name} (${departement.code}) is not in ${region.title_en ?? region.title}: that region's own aids do not apply; the national schemes still do.`
+          ? `${departement.name} (${departement.code}) is not in ${localized(region, 'title', lang)}: that region's own aids do not apply; the national schemes still do.`
           : `${departement.name} (${departement.code}) n’est pas en ${region.title}\u00a0: les aides propres à cette région ne s’appliquent pas\u202f; les dispositifs nationaux restent valables.`,
       sources: rules.resolve(departementsSources),
     });
@@ -242,14 +243,14 @@ function regionInfo(region: RegionRules, department: string | undefined, env: En
   const key = `${env.lang}|${department ?? ''}|${rulesGeneration()}`;
   let info = byKey.get(key);
   if (info) return info;
-  const en = env.lang === 'en';
+  const lang = env.lang;
   const here = <T extends { department?: string }>(items: readonly T[]) =>
     items.filter((c) => !c.department || c.department === department);
   info = {
     id: region.id,
-    title: (en && region.title_en) || region.title,
+    title: localized(region, 'title', lang),
     contacts: here(region.contacts).map((c) => ({
-      label: (en && c.label_en) || c.label,
+      label: localized(c, 'label', lang),
       url: c.url,
       email: c.email,
       phone: c.phone,
@@ -258,7 +259,7 @@ function regionInfo(region: RegionRules, department: string | undefined, env: En
     })),
     facts: here(region.facts ?? []).map((f) => ({
       id: f.id,
-      text: (en && f.en) || f.text,
+      text: localized(f, 'text', lang),
       sources: env.rules.resolve(f.sources),
       kind: 'info' as const,
     })),

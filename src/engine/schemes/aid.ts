@@ -4,7 +4,7 @@
  * reasons, notes with their `when`, payments, renewals, secteur 2 proration. Each kind file only computes
  * its amounts, through the one rule context below.
  */
-import { evaluate, fill, pickText, type Context, type Vars, type Verdict } from '../conditions.js';
+import { evaluate, fill, localized, pickText, type Context, type Vars, type Verdict } from '../conditions.js';
 import { addMonths, addYears, yearsBetween } from '../dates.js';
 import type { Specialty } from '../rules/ruleset.js';
 import type { Figure, RegimeRules, SchemeRules, TextRules } from '../rules/schema.js';
@@ -133,7 +133,7 @@ class AidRun implements Aid, Context {
       case 'avenant7Scope':
         return this.specialty?.avenant7;
       case 'specialtyLabel':
-        return this.specialty && ((this.env.lang === 'en' && this.specialty.label_en) || this.specialty.label);
+        return this.specialty && localized(this.specialty, 'label', this.env.lang);
       case 'avenant7Local':
         return this.specialty && avenant7Local(this.specialty.id, this.env);
       case 'installedYears':
@@ -184,7 +184,7 @@ class AidRun implements Aid, Context {
       if (n.when && evaluate(n.when, this).value !== true) continue;
       out.push({
         id: n.id,
-        text: fill((this.env.lang === 'en' && n.en) || n.text, this.vars, this.env.lang),
+        text: fill(localized(n, 'text', this.env.lang), this.vars, this.env.lang),
         sources: this.src(n.sources),
         kind: n.kind ?? 'info',
       });
@@ -262,7 +262,7 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
   }
   aid.regime = regime;
   result.regime = regime.id;
-  result.regimeTitle = (env.lang === 'en' && regime.title_en) || regime.title;
+  result.regimeTitle = localized(regime, 'title', env.lang);
   const duration = regime.params?.duration?.value;
   if (held?.signed && duration) aid.set('end', textDate(addYears(held.signed, duration), env.lang));
 
@@ -291,9 +291,9 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
     });
   }
   if (scheme.apply)
-    result.apply = { text: (env.lang === 'en' && scheme.apply.en) || scheme.apply.text, links: aid.src(scheme.apply.links) };
+    result.apply = { text: localized(scheme.apply, 'text', env.lang), links: aid.src(scheme.apply.links) };
   if (scheme.prepare)
-    result.prepare = { text: (env.lang === 'en' && scheme.prepare.en) || scheme.prepare.text, sources: aid.src(scheme.prepare.sources) };
+    result.prepare = { text: localized(scheme.prepare, 'text', env.lang), sources: aid.src(scheme.prepare.sources) };
   if (!result.reasons.some((r) => r.ok === false)) {
     const amountField = scheme.amountField;
     aid.amount = amountField ? (profile[amountField] as number | undefined) : undefined;
@@ -394,7 +394,7 @@ export function option(aid: Aid, payments: Payment[], extra: Partial<OptionResul
   const o = aid.regime.options[0];
   const out: OptionResult = {
     id: o?.id ?? aid.scheme.id,
-    label: (aid.env.lang === 'en' && o?.label_en) || o?.label || aid.result.title,
+    label: (o && localized(o, 'label', aid.env.lang)) || aid.result.title,
     payments,
     total: payments.reduce((t, p) => t + p.amount, 0),
     ...extra,

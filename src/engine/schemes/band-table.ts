@@ -9,7 +9,7 @@
  * come from tables/percentiles.json (the distribution whose `regimes` lists the regime); a count places a
  * doctor in a band only through a threshold published for that distribution, never through an inferred one.
  */
-import { evaluate, fill } from '../conditions.js';
+import { evaluate, fill, localized } from '../conditions.js';
 import { addMonths, addYears, firstAnniversaryOnOrAfter } from '../dates.js';
 import type { Distribution } from '../rules/ruleset.js';
 import type { AmountRow, BandsRules, ObjectiveRules, OptionRules, RegimeRules, SchemeRules, ThresholdRules } from '../rules/schema.js';
@@ -67,7 +67,7 @@ function compute(aid: Aid): void {
   const level = bands?.levels[placement.index];
   if (level) {
     aid.set('band', level.id);
-    aid.set('bandLabel', (env.lang === 'en' && level.label_en) || level.label);
+    aid.set('bandLabel', localized(level, 'label', env.lang));
   }
   if (placement.reason) result.reasons.push(placement.reason);
   if (bands && main) mismatch(aid, main, rowOf(main));
@@ -122,7 +122,7 @@ function compute(aid: Aid): void {
     });
 }
 
-const label = (o: OptionRules, env: Env) => (env.lang === 'en' && o.label_en) || o.label;
+const label = (o: OptionRules, env: Env) => localized(o, 'label', env.lang);
 
 /** The indicator fields of the first entry whose `when` holds (undefined while it cannot be told). */
 function indicatorsFor(entries: BandsRules['indicators'] | undefined, aid: Aid): Indicator[] | undefined {
@@ -265,7 +265,7 @@ function place(aid: Aid, bands: BandsRules, fields: Indicator[] | undefined, row
 }
 
 function setLabel(aid: Aid, level: BandsRules['levels'][number]): void {
-  aid.set('bandLabel', (aid.env.lang === 'en' && level.label_en) || level.label);
+  aid.set('bandLabel', localized(level, 'label', aid.env.lang));
 }
 
 /** A percentile that contradicts the counts (percentile 50 with 700 patients MT): the CPAM's figure is kept, with a warning. */
@@ -294,7 +294,7 @@ function mismatch(aid: Aid, field: Indicator, row: Row | undefined): void {
 function optionResult(aid: Aid, option: OptionRules, placement: Placement, levelKey: string, reval: Revaluation | undefined): OptionResult {
   const { regime, env } = aid;
   const out: OptionResult = { id: option.id, label: label(option, env), payments: [], total: 0 };
-  const short = (env.lang === 'en' && option.short_en) || option.short;
+  const short = localized(option, 'short', env.lang);
   if (short) out.short = short;
   if (!Object.keys(option.amounts).length) {
     // Not published: set with the CPAM (a rules pack may give the table).
@@ -334,7 +334,7 @@ function optionResult(aid: Aid, option: OptionRules, placement: Placement, level
   if (bands) {
     const level = bands.levels[placement.index];
     setLabel(aid, level);
-    out.band = { id: level.id, label: (env.lang === 'en' && level.label_en) || level.label };
+    out.band = { id: level.id, label: localized(level, 'label', env.lang) };
   }
   if (alternatives.length) out.alternatives = alternatives;
   const objectives = objectivesFor(aid, option, placement);

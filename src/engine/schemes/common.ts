@@ -1,5 +1,5 @@
 /** Pieces every scheme evaluation shares: the environment, regime choice by date, conditions → reasons, statuses. */
-import { evaluate, pickText, type Context, type Vars } from '../conditions.js';
+import { evaluate, localized, pickText, type Context, type Vars } from '../conditions.js';
 import type { RegionRules } from '../rules/pack-schema.js';
 import type { Departement, RuleSet } from '../rules/ruleset.js';
 import type { ConditionRules, RegimeRules, SchemeRules } from '../rules/schema.js';
@@ -75,5 +75,5 @@ export function emptyResult(scheme: SchemeRules, env: Env): SchemeResult {
 }
 
 export function schemeTitle(scheme: SchemeRules, env: Env): string {
-  return (env.lang === 'en' && scheme.title_en) || scheme.title;
+  return localized(scheme, 'title', env.lang);
 }

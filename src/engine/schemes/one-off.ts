@@ -2,7 +2,7 @@
  * One-off amounts, one per situation the rule file lists (2026 installation aids), paid once after the installation.
  * Rule data: options with `when` and `amounts.amount`; param `payMonths` (paid within that many months).
  */
-import { evaluate } from '../conditions.js';
+import { evaluate, localized } from '../conditions.js';
 import type { SchemeRules } from '../rules/schema.js';
 import type { Profile, SchemeResult } from '../types.js';
 import { evaluateAid, type Aid } from './aid.js';
@@ -22,7 +22,7 @@ function compute(aid: Aid): void {
     const amount = row.values[0];
     aid.result.options.push({
       id: o.id,
-      label: (aid.env.lang === 'en' && o.label_en) || o.label,
+      label: localized(o, 'label', aid.env.lang),
       payments: [{ year: 1, amount, date: addMonths(aid.start, pay?.value ?? 0), sources: aid.src(row.sources) }],
       total: amount,
     });

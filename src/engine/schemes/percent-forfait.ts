@@ -6,7 +6,7 @@
  * repeating; the option 'primo' counts its years from the installation), params `stack` (1: rates add up,
  * 0: the highest applies) and `example` (the forfait used in the example); texts `none`, `example`.
  */
-import { evaluate, fill, formatNumber } from '../conditions.js';
+import { evaluate, fill, formatNumber, localized } from '../conditions.js';
 import type { OptionRules, SchemeRules } from '../rules/schema.js';
 import type { Payment, Profile, SchemeResult, Source } from '../types.js';
 import { evaluateAid, type Aid } from './aid.js';
@@ -76,7 +76,7 @@ function compute(aid: Aid): void {
     const v = evaluate(o.when, aid.ctx);
     if (v.value === null && rates.some((r, y) => (stack?.value ? 0 : r) < rateAt(o, y))) for (const f of v.fields) aid.ask(f);
   }
-  const label = applies.map((o) => (lang === 'en' && o.label_en) || o.label).join(' + ');
+  const label = applies.map((o) => localized(o, 'label', lang)).join(' + ');
   const why = `${lang === 'en' ? 'Uplift' : 'Majoration'} : ${label}.`;
   const notes: string[] = [];
   if (applies.length > 1 && stack?.inferred) notes.push(stack.inferred);
