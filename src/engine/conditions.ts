@@ -26,7 +26,9 @@ type Compiled = (ctx: Context) => Verdict;
 /** Tests compiled once into closures (rule data never changes): evaluation then does no shape checks. */
 const compiled = new WeakMap<Test, Compiled>();
 
-export function evaluate(test: Test, ctx: Context): Verdict {
+/** A test's verdict; no test (a rule without `when`) holds. */
+export function evaluate(test: Test | undefined, ctx: Context): Verdict {
+  if (!test) return TRUE;
   let fn = compiled.get(test);
   if (!fn) compiled.set(test, (fn = compile(test)));
   return fn(ctx);
@@ -107,7 +109,9 @@ export const localized = <T, K extends keyof T & string>(o: T, key: K, lang: Lan
 export type Vars = Record<string, unknown> | ((name: string) => unknown);
 
 /** Picks the text variant for a verdict and language, and fills `{placeholders}` from `vars`. */
-export function pickText(text: TextRules | undefined, variant: 'ok' | 'ko' | 'unknown', lang: Lang, vars: Vars): string {
+export type Variant = 'ok' | 'ko' | 'unknown';
+
+export function pickText(text: TextRules | undefined, variant: Variant, lang: Lang, vars: Vars): string {
   if (!text) return '';
   const raw = (lang === 'en' && text.en?.[variant]) || text[variant] || text.ok || text.ko || text.unknown || '';
   return fill(raw, vars, lang);

@@ -13,12 +13,11 @@ import { evaluate, fill, localized } from '../conditions.js';
 import { addMonths, addYears, firstAnniversaryOnOrAfter } from '../dates.js';
 import type { Distribution } from '../rules/ruleset.js';
 import type { AmountRow, BandsRules, ObjectiveRules, OptionRules, RegimeRules, SchemeRules, ThresholdRules } from '../rules/schema.js';
-import type { Alternative, Objectives, OptionResult, Payment, Profile, Reason, SchemeResult, Target } from '../types.js';
-import { evaluateAid, HORIZON, type Aid } from './aid.js';
+import type { Alternative, Objectives, OptionResult, Payment, Reason, Target } from '../types.js';
+import { aidKind, HORIZON, type Aid } from './aid.js';
 import { addFields, Ask, conditionReason, type Env } from './common.js';
 
-export const evaluateBandTable = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult =>
-  evaluateAid(scheme, profile, env, compute);
+export const evaluateBandTable = aidKind(compute);
 
 type Indicator = 'patienteleMT' | 'fileActive';
 type Row = Distribution['rows'][number];
@@ -78,7 +77,7 @@ function compute(aid: Aid): void {
   for (const o of regime.options) {
     if (o.open === false) continue;
     if (o.when) {
-      const w = evaluate(o.when, aid.ctx);
+      const w = evaluate(o.when, aid);
       if (w.value === null) addFields(unknown, w.fields);
       if (w.value !== true) continue;
     }
@@ -127,7 +126,7 @@ const label = (o: OptionRules, env: Env) => localized(o, 'label', env.lang);
 /** The indicator fields of the first entry whose `when` holds (undefined while it cannot be told). */
 function indicatorsFor(entries: BandsRules['indicators'] | undefined, aid: Aid): Indicator[] | undefined {
   for (const e of entries ?? []) {
-    const w = e.when ? evaluate(e.when, aid.ctx).value : true;
+    const w = e.when ? evaluate(e.when, aid).value : true;
     if (w === null) return undefined;
     if (w) return e.fields;
   }
@@ -176,7 +175,7 @@ function threshold(aid: Aid, t: ThresholdRules, field: Indicator | undefined, ro
   // Derogations to the minimum patientèle, in the order the texts give them.
   const unknown: string[] = [];
   for (const d of t.derogations ?? []) {
-    const r = conditionReason(d, aid.ctx, env);
+    const r = conditionReason(d, aid, env);
     if (!r) continue;
     if (r.ok === true) {
       aid.set('derogation', d.id);
@@ -385,7 +384,7 @@ function objectivesFor(aid: Aid, option: OptionRules, placement: Placement): Obj
   if (!rules?.length) return undefined;
   const fields = indicatorsFor(regime.objectiveIndicators, aid) ?? ['fileActive'];
   for (const rule of rules) {
-    if (rule.when && evaluate(rule.when, aid.ctx).value !== true) continue;
+    if (rule.when && evaluate(rule.when, aid).value !== true) continue;
     const o = objectiveOf(aid, rule, option, placement, fields);
     if (!o) continue;
     // Keep the 0.1 keys for one minor version (see CHANGELOG).
@@ -484,7 +483,7 @@ function pickVariant(aid: Aid, rule: ObjectiveRules, variant: 'ok' | 'ko' | 'unk
   const t = rule.text;
   const lang = aid.env.lang;
   const raw = (lang === 'en' && t.en?.[variant]) || t[variant] || (lang === 'en' && t.en?.ok) || t.ok || '';
-  return fill(raw, aid.ctx.vars, lang);
+  return fill(raw, aid.vars, lang);
 }
 
 /** 0.125 → « 12,5 % » (French decimals), « 12.5% » in English. */
@@ -501,7 +500,7 @@ function objectiveFields(aid: Aid): string[] {
   for (const f of fields) if (profile[f] === undefined) out.push(f);
   for (const rule of regime.objectives ?? []) {
     if (!rule.when) break; // an unconditional rule ends the list: later rules cannot apply
-    const w = evaluate(rule.when, aid.ctx);
+    const w = evaluate(rule.when, aid);
     if (w.value === true) break;
     if (w.value === null) for (const f of w.fields) if (f !== 'percentile' && !out.includes(f)) out.push(f);
   }

@@ -3,7 +3,7 @@ import { evaluate, localized, pickText, type Context, type Vars } from '../condi
 import type { RegionRules } from '../rules/pack-schema.js';
 import type { Departement, RuleSet } from '../rules/ruleset.js';
 import type { ConditionRules, RegimeRules, SchemeRules } from '../rules/schema.js';
-import type { IsoDate, Lang, Reason, SchemeResult } from '../types.js';
+import type { IsoDate, Lang, Reason, SchemeResult, Source } from '../types.js';
 
 export interface Env {
   asOf: IsoDate;
@@ -37,35 +37,33 @@ export function addFields(into: string[], fields: readonly string[]): void {
   for (const f of fields) if (!into.includes(f)) into.push(f);
 }
 
+/** An explained reason; `fields` only when given. */
+export const reason = (id: string, ok: boolean | null, text: string, sources: Source[], fields?: string[]): Reason =>
+  fields ? { id, ok, text, sources, fields } : { id, ok, text, sources };
+
 /** Evaluates a condition into an explained reason; undefined when its `when` rules it out. */
 export function conditionReason(c: ConditionRules, ctx: Context & { vars: Vars }, env: Env): Reason | undefined {
-  if (c.when) {
-    const w = evaluate(c.when, ctx);
-    if (w.value === false) return undefined;
-    if (w.value === null)
-      return {
-        id: c.id,
-        ok: null,
-        text: pickText(c.text, 'unknown', env.lang, ctx.vars),
-        sources: env.rules.resolve(c.sources),
-        fields: w.fields,
-      };
-  }
-  const v = evaluate(c.test, ctx);
-  const reason: Reason = {
-    id: c.id,
-    ok: v.value,
-    text: pickText(c.text, v.value === null ? 'unknown' : v.value ? 'ok' : 'ko', env.lang, ctx.vars),
-    sources: env.rules.resolve(c.sources),
-  };
-  if (v.fields.length) reason.fields = v.fields;
-  if (c.inferred) reason.estimate = true;
-  return reason;
+  const w = evaluate(c.when, ctx);
+  if (w.value === false) return undefined;
+  // Unanswered `when`: the condition may not even apply, its own test is not asked yet.
+  const v = w.value === null ? w : evaluate(c.test, ctx);
+  const r = reason(
+    c.id,
+    v.value,
+    pickText(c.text, v.value === null ? 'unknown' : v.value ? 'ok' : 'ko', env.lang, ctx.vars),
+    env.rules.resolve(c.sources),
+    v.fields.length || w.value === null ? v.fields : undefined,
+  );
+  if (c.inferred && w.value) r.estimate = true;
+  return r;
 }
+
+/** A condition is not met. */
+export const refuted = (reasons: Reason[]) => reasons.some((r) => r.ok === false);
 
 /** Status from reasons: any false → ineligible; any unanswered → incomplete. */
 export function statusOf(reasons: Reason[]): SchemeResult['status'] {
-  if (reasons.some((r) => r.ok === false)) return 'ineligible';
+  if (refuted(reasons)) return 'ineligible';
   return reasons.some((r) => r.ok === null) ? 'incomplete' : 'eligible';
 }
 

@@ -7,15 +7,13 @@
  * 0: the highest applies) and `example` (the forfait used in the example); texts `none`, `example`.
  */
 import { evaluate, fill, formatNumber, localized } from '../conditions.js';
-import type { OptionRules, SchemeRules } from '../rules/schema.js';
-import type { Payment, Profile, SchemeResult, Source } from '../types.js';
-import { evaluateAid, type Aid } from './aid.js';
+import type { OptionRules } from '../rules/schema.js';
+import type { Payment, Source } from '../types.js';
+import { aidKind, HORIZON, totalOf, yearsFrom, type Aid } from './aid.js';
+import { addFields, reason } from './common.js';
 import { addYears } from '../dates.js';
-import type { Env } from './common.js';
-import { HORIZON } from './aid.js';
 
-export const evaluatePercentForfait = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult =>
-  evaluateAid(scheme, profile, env, compute);
+export const evaluatePercentForfait = aidKind(compute);
 
 const rateAt = (o: OptionRules, i: number) => {
   const v = o.amounts.rate.values;
@@ -40,31 +38,23 @@ function compute(aid: Aid): void {
   const unknown: string[] = [];
   for (const o of aid.regime.options) {
     if (!o.amounts.rate) continue; // a majoration without rates (bad pack data) is ignored, never thrown on
-    const v = o.when ? evaluate(o.when, aid.ctx) : { value: true, fields: [] };
+    const v = evaluate(o.when, aid);
     if (v.value) applies.push(o);
-    else if (v.value === null) for (const f of v.fields) if (!unknown.includes(f)) unknown.push(f);
+    else if (v.value === null) addFields(unknown, v.fields);
   }
   let refs = allRefs.get(aid.regime);
   if (!refs) allRefs.set(aid.regime, (refs = [...new Set(aid.regime.options.flatMap((o) => o.amounts.rate?.sources ?? []))]));
   const sources: Source[] = aid.src(refs);
   if (!applies.length) {
-    result.reasons.push({
-      id: 'majoration',
-      ok: unknown.length ? null : false,
-      text: aid.text('none', unknown.length ? 'unknown' : 'ko'),
-      sources,
-      ...(unknown.length ? { fields: unknown } : {}),
-    });
+    const open = unknown.length > 0;
+    result.reasons.push(reason('majoration', open ? null : false, aid.text('none', open ? 'unknown' : 'ko'), sources, open ? unknown : undefined));
     for (const f of unknown) aid.ask(f);
     return;
   }
   const stack = aid.fig('stack');
   // Contract years from the installation for a first installation already made (50 %, 30 %, 10 % count from it).
   const p = aid.profile;
-  const offset =
-    p.installationDate && p.installationDate < aid.start
-      ? Math.floor((Date.parse(aid.start) - Date.parse(p.installationDate)) / 31_557_600_000)
-      : 0;
+  const offset = p.installationDate && p.installationDate < aid.start ? Math.floor(yearsFrom(p.installationDate, aid.start)) : 0;
   const rates: number[] = [];
   for (let y = 0; y < HORIZON; y++) {
     const rs = applies.map((o) => rateAt(o, o.id === 'primo' ? y + offset : y));
@@ -73,11 +63,11 @@ function compute(aid: Aid): void {
   // An unanswered majoration matters only if it could raise some year's rate.
   for (const o of aid.regime.options) {
     if (applies.includes(o) || !o.when || !o.amounts.rate) continue;
-    const v = evaluate(o.when, aid.ctx);
+    const v = evaluate(o.when, aid);
     if (v.value === null && rates.some((r, y) => (stack?.value ? 0 : r) < rateAt(o, y))) for (const f of v.fields) aid.ask(f);
   }
   const label = applies.map((o) => localized(o, 'label', lang)).join(' + ');
-  const why = `${lang === 'en' ? 'Uplift' : 'Majoration'} : ${label}.`;
+  result.reasons.push(reason('majoration', true, `${lang === 'en' ? 'Uplift' : 'Majoration'} : ${label}.`, sources));
   const notes: string[] = [];
   if (applies.length > 1 && stack?.inferred) notes.push(stack.inferred);
   const fmt = aid.amount;
@@ -98,7 +88,6 @@ function compute(aid: Aid): void {
       lang,
     );
     result.notes.unshift({ id: 'exemple', text, sources, kind: 'estimate' });
-    result.reasons.push({ id: 'majoration', ok: true, text: why, sources });
     return;
   }
   const payments: Payment[] = rates.map((rate, y) => ({
@@ -108,7 +97,6 @@ function compute(aid: Aid): void {
     date: addYears(aid.start, y),
     sources,
   }));
-  result.reasons.push({ id: 'majoration', ok: true, text: why, sources });
-  const o = { id: 'majoration', label, payments, total: payments.reduce((t, x) => t + x.amount, 0), notes };
+  const o = { id: 'majoration', label, payments, total: totalOf(payments), notes };
   result.options.push(notes.length ? { ...o, estimate: true } : o);
 }
