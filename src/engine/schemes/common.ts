@@ -1,5 +1,5 @@
 /** Pieces every scheme evaluation shares: the environment, regime choice by date, conditions → reasons, statuses. */
-import { evaluate, localized, pickText, type Context, type Vars } from '../conditions.js';
+import { evaluate, localized, pickText, type Context, type Variant, type Vars } from '../conditions.js';
 import type { RegionRules } from '../rules/pack-schema.js';
 import type { Departement, RuleSet } from '../rules/ruleset.js';
 import type { ConditionRules, RegimeRules, SchemeRules } from '../rules/schema.js';
@@ -37,6 +37,12 @@ export function addFields(into: string[], fields: readonly string[]): void {
   for (const f of fields) if (!into.includes(f)) into.push(f);
 }
 
+/** The text variant of a verdict. */
+export const variantOf = (ok: boolean | null): Variant => (ok === null ? 'unknown' : ok ? 'ok' : 'ko');
+
+/** A yearly row's value at index `i`: the last value repeats for later years. */
+export const valueAt = (row: { values: number[] }, i: number) => row.values[Math.min(i, row.values.length - 1)];
+
 /** An explained reason; `fields` only when given. */
 export const reason = (id: string, ok: boolean | null, text: string, sources: Source[], fields?: string[]): Reason =>
   fields ? { id, ok, text, sources, fields } : { id, ok, text, sources };
@@ -50,7 +56,7 @@ export function conditionReason(c: ConditionRules, ctx: Context & { vars: Vars }
   const r = reason(
     c.id,
     v.value,
-    pickText(c.text, v.value === null ? 'unknown' : v.value ? 'ok' : 'ko', env.lang, ctx.vars),
+    pickText(c.text, variantOf(v.value), env.lang, ctx.vars),
     env.rules.resolve(c.sources),
     v.fields.length || w.value === null ? v.fields : undefined,
   );

@@ -10,15 +10,12 @@ import { evaluate, fill, formatNumber, localized } from '../conditions.js';
 import type { OptionRules } from '../rules/schema.js';
 import type { Payment, Source } from '../types.js';
 import { aidKind, HORIZON, totalOf, yearsFrom, type Aid } from './aid.js';
-import { addFields, reason } from './common.js';
+import { addFields, reason, valueAt } from './common.js';
 import { addYears } from '../dates.js';
 
 export const evaluatePercentForfait = aidKind(compute);
 
-const rateAt = (o: OptionRules, i: number) => {
-  const v = o.amounts.rate.values;
-  return v[Math.min(i, v.length - 1)];
-};
+const rateAt = (o: OptionRules, i: number) => valueAt(o.amounts.rate, i);
 /** Every source of a regime's rates, built once per rule set (resolved sources are cached by array identity). */
 const allRefs = new WeakMap<object, string[]>();
 const pct = (r: number) => `${Math.round(r * 100)} %`;
