@@ -45,21 +45,16 @@ export const MAX_SCHEMES = 100;
  */
 export function simulate(profile?: unknown, options: SimulateOptions = {}): Simulation {
   const errors: FieldError[] = [];
+  const error = (field: string, value: unknown, message: string) => errors.push({ field, value, message });
   const notices: Note[] = [];
   const opts = options && typeof options === 'object' ? options : {};
   const lang: Lang = opts.lang === 'en' ? 'en' : 'fr';
-  if (opts.lang !== undefined && opts.lang !== 'fr' && opts.lang !== 'en')
-    errors.push({ field: 'lang', value: opts.lang, message: "Langue inconnue : attendu 'fr' ou 'en'." });
+  if (opts.lang !== undefined && opts.lang !== 'fr' && opts.lang !== 'en') error('lang', opts.lang, "Langue inconnue : attendu 'fr' ou 'en'.");
 
   let rules: RuleSet = builtinRules;
   let pack: Simulation['pack'];
   if (opts.rules !== undefined && opts.rules !== null) {
-    if (!compilePack)
-      errors.push({
-        field: 'rules',
-        value: '(pack)',
-        message: "Les packs de règles demandent l'entrée complète 'aide-assistant-medical/engine'.",
-      });
+    if (!compilePack) error('rules', '(pack)', "Les packs de règles demandent l'entrée complète 'aide-assistant-medical/engine'.");
     else {
       const r = compilePack(opts.rules);
       if (r.ok) {
@@ -81,20 +76,20 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
   }
 
   let asOf = isIsoDate(opts.asOf) ? opts.asOf : undefined;
-  if (opts.asOf !== undefined && !asOf) errors.push({ field: 'asOf', value: opts.asOf, message: 'Date invalide : attendu AAAA-MM-JJ.' });
+  if (opts.asOf !== undefined && !asOf) error('asOf', opts.asOf, 'Date invalide : attendu AAAA-MM-JJ.');
   asOf ??= today();
 
   const normalized = normalizeProfile(profile);
   errors.push(...normalized.errors);
   const p = normalized.profile;
   if (p.specialty !== undefined && !rules.specialties.has(p.specialty)) {
-    errors.push({ field: 'specialty', value: p.specialty, message: 'Spécialité inconnue : voir rules/tables/specialties.json.' });
+    error('specialty', p.specialty, 'Spécialité inconnue : voir rules/tables/specialties.json.');
     delete p.specialty;
   }
   const departement = p.department ? rules.departements.get(p.department) : undefined;
   // The départements table may arrive after the first answer (the widget's split build): a code is refused only against it.
   if (p.department && !departement && rules.departements.size) {
-    errors.push({ field: 'department', value: p.department, message: 'Département inconnu.' });
+    error('department', p.department, 'Département inconnu.');
     delete p.department;
   }
 
@@ -103,16 +98,17 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
   if (opts.region !== undefined) {
     const asked = typeof opts.region === 'string' ? rules.regions.get(opts.region) : undefined;
     if (asked) region = asked;
-    else errors.push({ field: 'region', value: opts.region, message: `Région inconnue : attendu ${quoteList(rules.regions.keys())}.` });
+    else error('region', opts.region, `Région inconnue : attendu ${quoteList(rules.regions.keys())}.`);
   } else if (departement) region = rules.regions.get(departement.region) ?? region;
   if (departement && region.departments.length && !region.departments.includes(departement.code)) {
+    const where = `${departement.name} (${departement.code})`;
     notices.push({
       id: 'departement-hors-region',
       kind: 'info',
       text:
         lang === 'en'
-          ? `${departement.name} (${departement.code}) is not in ${localized(region, 'title', lang)}: that region's own aids do not apply; the national schemes still do.`
-          : `${departement.name} (${departement.code}) n’est pas en ${region.title}\u00a0: les aides propres à cette région ne s’appliquent pas\u202f; les dispositifs nationaux restent valables.`,
+          ? `${where} is not in ${localized(region, 'title', lang)}: that region's own aids do not apply; the national schemes still do.`
+          : `${where} n’est pas en ${region.title}\u00a0: les aides propres à cette région ne s’appliquent pas\u202f; les dispositifs nationaux restent valables.`,
       sources: rules.resolve(departementsSources),
     });
   }
@@ -121,21 +117,13 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
   if (opts.schemes !== undefined) {
     let asked: unknown[] = Array.isArray(opts.schemes) ? opts.schemes : [opts.schemes];
     if (asked.length > MAX_SCHEMES) {
-      errors.push({
-        field: 'schemes',
-        value: `(${asked.length})`,
-        message: `Trop de dispositifs demandés (${asked.length}) : les ${MAX_SCHEMES} premiers sont pris en compte.`,
-      });
+      error('schemes', `(${asked.length})`, `Trop de dispositifs demandés (${asked.length}) : les ${MAX_SCHEMES} premiers sont pris en compte.`);
       asked = asked.slice(0, MAX_SCHEMES);
     }
-    const known = asked.filter((id): id is string => typeof id === 'string' && rules.schemes.has(id));
-    const unknown = asked.filter((id) => typeof id !== 'string' || !rules.schemes.has(id));
-    if (unknown.length)
-      errors.push({
-        field: 'schemes',
-        value: unknown.slice(0, 10),
-        message: `Dispositif inconnu : attendu ${quoteList(rules.schemes.keys())}.`,
-      });
+    const isKnown = (id: unknown): id is string => typeof id === 'string' && rules.schemes.has(id);
+    const known = asked.filter(isKnown);
+    const unknown = asked.filter((id) => !isKnown(id));
+    if (unknown.length) error('schemes', unknown.slice(0, 10), `Dispositif inconnu : attendu ${quoteList(rules.schemes.keys())}.`);
     if (known.length) ids = [...new Set(known)];
   }
 
@@ -148,12 +136,8 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
     // Rule data a pack brings may be valid yet unusable by its kind: that scheme is reported, the others answer.
     try {
       schemes.push(evaluator(scheme, p, env));
-    } catch (error) {
-      errors.push({
-        field: 'evaluation',
-        value: id,
-        message: `Le dispositif ${id} n’a pas pu être évalué (${String(error).slice(0, 120)}).`,
-      });
+    } catch (e) {
+      error('evaluation', id, `Le dispositif ${id} n’a pas pu être évalué (${String(e).slice(0, 120)}).`);
     }
   }
   const missing = questions(schemes, p, env, opts.region !== undefined);
