@@ -64,10 +64,13 @@ export const profileFields: Readonly<Record<string, FieldSpec>> = {
 
 const DEPARTMENT = /^(0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])$/;
 
-function describe(spec: FieldSpec): string {
-  switch (spec.type) {
+/** « 'a', 'b' »: values as an error message lists them. */
+export const quoteList = (values: Iterable<string>) => [...values].map((v) => `'${v}'`).join(', ');
+
+function describe({ type, values, min, max }: FieldSpec): string {
+  switch (type) {
     case 'enum':
-      return `une des valeurs ${spec.values!.map((v) => `'${v}'`).join(', ')}`;
+      return `une des valeurs ${quoteList(values!)}`;
     case 'boolean':
       return 'true ou false';
     case 'date':
@@ -77,10 +80,23 @@ function describe(spec: FieldSpec): string {
     case 'string':
       return 'un texte';
     default:
-      return `un nombre${spec.type === 'integer' ? ' entier' : ''} entre ${spec.min} et ${spec.max}`;
+      return `un nombre${type === 'integer' ? ' entier' : ''} entre ${min} et ${max}`;
   }
 }
 
+/** Held contracts: ids, or { id, signed, renewed }; undefined when any entry is invalid. */
+function contracts(v: unknown): HeldContract[] | undefined {
+  if (!Array.isArray(v) || v.length > 20) return undefined;
+  const out: HeldContract[] = [];
+  for (const c of v) {
+    const { id = c, signed, renewed }: Partial<HeldContract> = c && typeof c === 'object' ? c : {};
+    if (typeof id !== 'string' || !id || (signed !== undefined && !isIsoDate(signed))) return undefined;
+    out.push({ id, signed, renewed: renewed === true });
+  }
+  return out;
+}
+
+/** The value, normalised, when valid for the field; else undefined. */
 function check(name: string, spec: FieldSpec, v: unknown): unknown {
   switch (spec.type) {
     case 'boolean':
@@ -93,18 +109,8 @@ function check(name: string, spec: FieldSpec, v: unknown): unknown {
       if (typeof v !== 'string' || v.length > 80) return undefined;
       if (name === 'department') return DEPARTMENT.test(v.toUpperCase()) ? v.toUpperCase() : undefined;
       return v;
-    case 'contracts': {
-      if (!Array.isArray(v) || v.length > 20) return undefined;
-      const out: HeldContract[] = [];
-      for (const c of v) {
-        const id = typeof c === 'string' ? c : c && typeof c === 'object' ? (c as HeldContract).id : undefined;
-        if (typeof id !== 'string' || !id) return undefined;
-        const signed = typeof c === 'object' ? (c as HeldContract).signed : undefined;
-        if (signed !== undefined && !isIsoDate(signed)) return undefined;
-        out.push({ id, signed, renewed: typeof c === 'object' && (c as HeldContract).renewed === true });
-      }
-      return out;
-    }
+    case 'contracts':
+      return contracts(v);
     default: {
       if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
       if (spec.type === 'integer' && !Number.isInteger(v)) return undefined;
@@ -120,19 +126,18 @@ function check(name: string, spec: FieldSpec, v: unknown): unknown {
 export function normalizeProfile(input: unknown): { profile: Profile; errors: FieldError[] } {
   const profile: Profile = {};
   const errors: FieldError[] = [];
-  if (input === null || input === undefined) return { profile, errors };
-  if (typeof input !== 'object' || Array.isArray(input)) {
-    errors.push({ field: 'profile', value: input, message: 'Le profil doit être un objet.' });
-    return { profile, errors };
-  }
-  // Walk the input's own keys (usually few) rather than every known field.
-  for (const name of Object.keys(input)) {
-    const spec = Object.hasOwn(profileFields, name) ? profileFields[name] : undefined;
-    const v = (input as Record<string, unknown>)[name];
-    if (!spec || v === undefined || v === null || v === '') continue;
-    const ok = check(name, spec, v);
-    if (ok === undefined) errors.push({ field: name, value: v, message: `Valeur invalide pour ${name} : attendu ${describe(spec)}.` });
-    else profile[name] = ok;
+  if (input !== null && input !== undefined) {
+    if (typeof input !== 'object' || Array.isArray(input)) errors.push({ field: 'profile', value: input, message: 'Le profil doit être un objet.' });
+    // Walk the input's own keys (usually few) rather than every known field.
+    else
+      for (const name of Object.keys(input)) {
+        const spec = Object.hasOwn(profileFields, name) ? profileFields[name] : undefined;
+        const v = (input as Record<string, unknown>)[name];
+        if (!spec || v === undefined || v === null || v === '') continue;
+        const ok = check(name, spec, v);
+        if (ok === undefined) errors.push({ field: name, value: v, message: `Valeur invalide pour ${name} : attendu ${describe(spec)}.` });
+        else profile[name] = ok;
+      }
   }
   return { profile, errors };
 }

@@ -2,7 +2,7 @@
 import { buildAnswer } from './answer.js';
 import { combine } from './combinations.js';
 import { addYears, isIsoDate, today } from './dates.js';
-import { normalizeProfile } from './profile.js';
+import { normalizeProfile, quoteList } from './profile.js';
 import type { RegionRules } from './rules/pack-schema.js';
 import { builtinRules, rulesGeneration, type RuleSet } from './rules/ruleset.js';
 import type { RuleIssue, SchemeRules } from './rules/schema.js';
@@ -33,8 +33,6 @@ let compilePack: PackCompiler | undefined;
 export function enablePacks(compiler: PackCompiler): void {
   compilePack = compiler;
 }
-
-const quoteList = (ids: Iterable<string>) => [...ids].map((r) => `'${r}'`).join(', ');
 
 /** More scheme ids than any rule set could hold is a mistake (or an attack): the rest is ignored, and said. */
 export const MAX_SCHEMES = 100;
