@@ -88,8 +88,9 @@ function describe({ type, values, min, max }: FieldSpec): string {
 function contracts(v: unknown): HeldContract[] | undefined {
   if (!Array.isArray(v) || v.length > 20) return undefined;
   const out: HeldContract[] = [];
-  for (const c of v) {
-    const { id = c, signed, renewed }: Partial<HeldContract> = c && typeof c === 'object' ? c : {};
+  for (const c of v as unknown[]) {
+    // An entry is an object, or the id alone.
+    const { id, signed, renewed } = (c && typeof c === 'object' ? c : { id: c }) as Partial<HeldContract>;
     if (typeof id !== 'string' || !id || (signed !== undefined && !isIsoDate(signed))) return undefined;
     out.push({ id, signed, renewed: renewed === true });
   }
