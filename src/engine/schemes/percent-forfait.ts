@@ -8,7 +8,7 @@
  */
 import { evaluate, fill, formatNumber, localized } from '../conditions.js';
 import type { OptionRules } from '../rules/schema.js';
-import type { Payment, Source } from '../types.js';
+import type { OptionResult, Payment, Source } from '../types.js';
 import { aidKind, HORIZON, totalOf, yearsFrom, type Aid } from './aid.js';
 import { addFields, reason, valueAt } from './common.js';
 import { addYears } from '../dates.js';
@@ -29,18 +29,23 @@ function series(values: string[], lang: 'fr' | 'en'): string {
 }
 
 function compute(aid: Aid): void {
-  const { env, result } = aid;
+  const { env, result, regime } = aid;
   const lang = env.lang;
   const applies: OptionRules[] = [];
+  /** Majorations whose conditions are not answered yet, with the fields they need. */
+  const undecided = new Map<OptionRules, string[]>();
   const unknown: string[] = [];
-  for (const o of aid.regime.options) {
+  for (const o of regime.options) {
     if (!o.amounts.rate) continue; // a majoration without rates (bad pack data) is ignored, never thrown on
     const v = evaluate(o.when, aid);
     if (v.value) applies.push(o);
-    else if (v.value === null) addFields(unknown, v.fields);
+    else if (v.value === null) {
+      undecided.set(o, v.fields);
+      addFields(unknown, v.fields);
+    }
   }
-  let refs = allRefs.get(aid.regime);
-  if (!refs) allRefs.set(aid.regime, (refs = [...new Set(aid.regime.options.flatMap((o) => o.amounts.rate?.sources ?? []))]));
+  let refs = allRefs.get(regime);
+  if (!refs) allRefs.set(regime, (refs = [...new Set(regime.options.flatMap((o) => o.amounts.rate?.sources ?? []))]));
   const sources: Source[] = aid.src(refs);
   if (!applies.length) {
     const open = unknown.length > 0;
@@ -50,41 +55,31 @@ function compute(aid: Aid): void {
   }
   const stack = aid.fig('stack');
   // Contract years from the installation for a first installation already made (50 %, 30 %, 10 % count from it).
-  const p = aid.profile;
-  const offset = p.installationDate && p.installationDate < aid.start ? Math.floor(yearsFrom(p.installationDate, aid.start)) : 0;
+  const { installationDate } = aid.profile;
+  const offset = installationDate && installationDate < aid.start ? Math.floor(yearsFrom(installationDate, aid.start)) : 0;
   const rates: number[] = [];
   for (let y = 0; y < HORIZON; y++) {
     const rs = applies.map((o) => rateAt(o, o.id === 'primo' ? y + offset : y));
     rates.push(Math.round((stack?.value ? rs.reduce((a, b) => a + b, 0) : Math.max(...rs)) * 1000) / 1000);
   }
   // An unanswered majoration matters only if it could raise some year's rate.
-  for (const o of aid.regime.options) {
-    if (applies.includes(o) || !o.when || !o.amounts.rate) continue;
-    const v = evaluate(o.when, aid);
-    if (v.value === null && rates.some((r, y) => (stack?.value ? 0 : r) < rateAt(o, y))) for (const f of v.fields) aid.ask(f);
-  }
+  for (const [o, fields] of undecided) if (rates.some((r, y) => (stack?.value ? 0 : r) < rateAt(o, y))) for (const f of fields) aid.ask(f);
   const label = applies.map((o) => localized(o, 'label', lang)).join(' + ');
   result.reasons.push(reason('majoration', true, `${lang === 'en' ? 'Uplift' : 'Majoration'} : ${label}.`, sources));
-  const notes: string[] = [];
-  if (applies.length > 1 && stack?.inferred) notes.push(stack.inferred);
   const fmt = aid.amount;
   if (fmt === undefined) {
     aid.ask('fmtAmount');
     const ex = aid.fig('example')?.value ?? 0;
     const t = aid.scheme.texts?.example;
-    const text = fill(
-      (lang === 'en' && t?.en?.ok) || t?.ok || '',
-      {
-        rates: series(rates.map(pct), lang),
-        example: formatNumber(ex, lang),
-        amounts: series(
-          rates.map((r) => `+${formatNumber(Math.round(ex * r), lang)} €`),
-          lang,
-        ),
-      },
-      lang,
-    );
-    result.notes.unshift({ id: 'exemple', text, sources, kind: 'estimate' });
+    const vars = {
+      rates: series(rates.map(pct), lang),
+      example: formatNumber(ex, lang),
+      amounts: series(
+        rates.map((r) => `+${formatNumber(Math.round(ex * r), lang)} €`),
+        lang,
+      ),
+    };
+    result.notes.unshift({ id: 'exemple', text: fill((lang === 'en' && t?.en?.ok) || t?.ok || '', vars, lang), sources, kind: 'estimate' });
     return;
   }
   const payments: Payment[] = rates.map((rate, y) => ({
@@ -94,6 +89,8 @@ function compute(aid: Aid): void {
     date: addYears(aid.start, y),
     sources,
   }));
-  const o = { id: 'majoration', label, payments, total: totalOf(payments), notes };
-  result.options.push(notes.length ? { ...o, estimate: true } : o);
+  const notes = applies.length > 1 && stack?.inferred ? [stack.inferred] : [];
+  const o: OptionResult = { id: 'majoration', label, payments, total: totalOf(payments), notes };
+  if (notes.length) o.estimate = true;
+  result.options.push(o);
 }
