@@ -10,6 +10,7 @@
  * set of pairwise-compatible schemes, found per connected component of the conflict graph by branch and
  * bound: no enumeration of the 2ⁿ subsets, correct for any number of schemes.
  */
+import { cached } from './cached.js';
 import { evaluate, localized, type Context } from './conditions.js';
 import type { CumulationFile } from './rules/schema.js';
 import { yearsBetween } from './dates.js';
@@ -28,11 +29,9 @@ const RANK = { excluded: 3, unknown: 2, allowed: 1, sequence: 0 } as const;
 const indexes = new WeakMap<CumulationFile, Index>();
 const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
-/** Pair lookups, built once per cumulation file. Where two rules cover a pair, the stricter wins. */
+/** Pair lookups of a cumulation file (built once per file). Where two rules cover a pair, the stricter wins. */
 function indexOf(file: CumulationFile): Index {
-  let idx = indexes.get(file);
-  if (idx) return idx;
-  idx = { pairs: new Map(), sequences: new Map(), fallbackRefs: new Map() };
+  const idx: Index = { pairs: new Map(), sequences: new Map(), fallbackRefs: new Map() };
   for (const rule of file.rules) {
     const { a: as, b: bs } = rule;
     const pairs = bs ? as.flatMap((a) => bs.map((b) => [a, b])) : as.flatMap((a, i) => as.slice(i + 1).map((b) => [a, b]));
@@ -41,10 +40,13 @@ function indexOf(file: CumulationFile): Index {
       const k = key(a, b);
       if (rule.kind === 'sequence') idx.sequences.set(k, rule);
       // Stricter rules first; among equals, conditional ones (more specific) first.
-      else idx.pairs.set(k, [...(idx.pairs.get(k) ?? []), rule].sort((x, y) => RANK[y.kind] - RANK[x.kind] || +!!y.when - +!!x.when));
+      else
+        idx.pairs.set(
+          k,
+          [...(idx.pairs.get(k) ?? []), rule].sort((x, y) => RANK[y.kind] - RANK[x.kind] || +!!y.when - +!!x.when),
+        );
     }
   }
-  indexes.set(file, idx);
   return idx;
 }
 
@@ -128,7 +130,7 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
   const exclusions: Exclusion[] = [];
   const out = { combinations, exclusions };
   if (!file) return out;
-  const idx = indexOf(file);
+  const idx = cached(indexes, file, indexOf);
   const lang = env.lang;
 
   const candidates: Candidate[] = [];
@@ -148,8 +150,8 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
     let text = localized(rule ?? file.fallback, 'text', lang);
     const seq = idx.sequences.get(k);
     if (seq) text += ' ' + (seq.until && asOf > seq.until ? localized(seq, 'after', lang) || '' : localized(seq, 'text', lang));
-    let refs = rule?.sources ?? idx.fallbackRefs.get(k);
-    if (!refs) idx.fallbackRefs.set(k, (refs = [...new Set([a, b].flatMap((id) => rules.schemes.get(id)?.sources ?? []))]));
+    const refs =
+      rule?.sources ?? cached(idx.fallbackRefs, k, () => [...new Set([a, b].flatMap((id) => rules.schemes.get(id)?.sources ?? []))]);
     const kind = rule?.kind === 'excluded' ? 'excluded' : 'unknown';
     exclusions.push({ schemes: [a, b], reason: text.trim(), sources: rules.resolve(refs), kind });
     return kind;
@@ -161,7 +163,8 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
     if (ids.has(h.id)) continue;
     for (let i = candidates.length - 1; i >= 0; i--) {
       const rule = pairRule(h.id, candidates[i].id);
-      if ((rule?.kind === 'excluded' || rule?.kind === 'unknown') && exclude(h.id, candidates[i].id, rule) === 'excluded') candidates.splice(i, 1);
+      if ((rule?.kind === 'excluded' || rule?.kind === 'unknown') && exclude(h.id, candidates[i].id, rule) === 'excluded')
+        candidates.splice(i, 1);
     }
   }
 

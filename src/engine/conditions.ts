@@ -4,6 +4,7 @@
  */
 import type { Test, TextRules } from './rules/schema.js';
 import type { Lang } from './types.js';
+import { cached } from './cached.js';
 
 export interface Verdict {
   value: boolean | null;
@@ -28,10 +29,7 @@ const compiled = new WeakMap<Test, Compiled>();
 
 /** A test's verdict; no test (a rule without `when`) holds. */
 export function evaluate(test: Test | undefined, ctx: Context): Verdict {
-  if (!test) return TRUE;
-  let fn = compiled.get(test);
-  if (!fn) compiled.set(test, (fn = compile(test)));
-  return fn(ctx);
+  return test ? cached(compiled, test, compile)(ctx) : TRUE;
 }
 
 function compile(test: Test): Compiled {
@@ -119,10 +117,10 @@ export function pickText(text: TextRules | undefined, variant: Variant, lang: La
 
 /** Templates split once into literal / placeholder parts: even parts are text, odd parts are names. */
 const templates = new Map<string, string[]>();
+const split = (raw: string) => raw.split(/\{(\w+)\}/);
 
 export function fill(raw: string, vars: Vars, lang: Lang): string {
-  let parts = templates.get(raw);
-  if (!parts) templates.set(raw, (parts = raw.split(/\{(\w+)\}/)));
+  const parts = cached(templates, raw, split);
   if (parts.length === 1) return raw;
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {

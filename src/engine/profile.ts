@@ -128,7 +128,8 @@ export function normalizeProfile(input: unknown): { profile: Profile; errors: Fi
   const profile: Profile = {};
   const errors: FieldError[] = [];
   if (input !== null && input !== undefined) {
-    if (typeof input !== 'object' || Array.isArray(input)) errors.push({ field: 'profile', value: input, message: 'Le profil doit être un objet.' });
+    if (typeof input !== 'object' || Array.isArray(input))
+      errors.push({ field: 'profile', value: input, message: 'Le profil doit être un objet.' });
     // Walk the input's own keys (usually few) rather than every known field.
     else
       for (const name of Object.keys(input)) {

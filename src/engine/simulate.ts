@@ -1,5 +1,6 @@
 /** The public entry: one profile, one date, every scheme asked for → an explained result. */
 import { buildAnswer } from './answer.js';
+import { cached } from './cached.js';
 import { combine } from './combinations.js';
 import { addYears, isIsoDate, today } from './dates.js';
 import { normalizeProfile, quoteList } from './profile.js';
@@ -47,7 +48,8 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
   const notices: Note[] = [];
   const opts = options && typeof options === 'object' ? options : {};
   const lang: Lang = opts.lang === 'en' ? 'en' : 'fr';
-  if (opts.lang !== undefined && opts.lang !== 'fr' && opts.lang !== 'en') error('lang', opts.lang, "Langue inconnue : attendu 'fr' ou 'en'.");
+  if (opts.lang !== undefined && opts.lang !== 'fr' && opts.lang !== 'en')
+    error('lang', opts.lang, "Langue inconnue : attendu 'fr' ou 'en'.");
 
   let rules: RuleSet = builtinRules;
   let pack: Simulation['pack'];
@@ -115,7 +117,11 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
   if (opts.schemes !== undefined) {
     let asked: unknown[] = Array.isArray(opts.schemes) ? opts.schemes : [opts.schemes];
     if (asked.length > MAX_SCHEMES) {
-      error('schemes', `(${asked.length})`, `Trop de dispositifs demandés (${asked.length}) : les ${MAX_SCHEMES} premiers sont pris en compte.`);
+      error(
+        'schemes',
+        `(${asked.length})`,
+        `Trop de dispositifs demandés (${asked.length}) : les ${MAX_SCHEMES} premiers sont pris en compte.`,
+      );
       asked = asked.slice(0, MAX_SCHEMES);
     }
     const isKnown = (id: unknown): id is string => typeof id === 'string' && rules.schemes.has(id);
@@ -220,32 +226,29 @@ const infos = new WeakMap<RegionRules, Map<string, RegionInfo>>();
 
 /** Contacts and local figures of the region, those of the doctor's département first. Cached: rules never change. */
 function regionInfo(region: RegionRules, department: string | undefined, env: Env): RegionInfo {
-  let byKey = infos.get(region);
-  if (!byKey) infos.set(region, (byKey = new Map<string, RegionInfo>()));
-  const key = `${env.lang}|${department ?? ''}|${rulesGeneration()}`;
-  let info = byKey.get(key);
-  if (info) return info;
   const lang = env.lang;
   const here = <T extends { department?: string }>(items: readonly T[]) =>
     items.filter((c) => !c.department || c.department === department);
-  info = {
-    id: region.id,
-    title: localized(region, 'title', lang),
-    contacts: here(region.contacts).map((c) => ({
-      label: localized(c, 'label', lang),
-      url: c.url,
-      email: c.email,
-      phone: c.phone,
-      department: c.department,
-      sources: env.rules.resolve(c.sources),
-    })),
-    facts: here(region.facts ?? []).map((f) => ({
-      id: f.id,
-      text: localized(f, 'text', lang),
-      sources: env.rules.resolve(f.sources),
-      kind: 'info' as const,
-    })),
-  };
-  byKey.set(key, info);
-  return info;
+  return cached(
+    cached(infos, region, () => new Map<string, RegionInfo>()),
+    `${lang}|${department ?? ''}|${rulesGeneration()}`,
+    () => ({
+      id: region.id,
+      title: localized(region, 'title', lang),
+      contacts: here(region.contacts).map((c) => ({
+        label: localized(c, 'label', lang),
+        url: c.url,
+        email: c.email,
+        phone: c.phone,
+        department: c.department,
+        sources: env.rules.resolve(c.sources),
+      })),
+      facts: here(region.facts ?? []).map((f) => ({
+        id: f.id,
+        text: localized(f, 'text', lang),
+        sources: env.rules.resolve(f.sources),
+        kind: 'info' as const,
+      })),
+    }),
+  );
 }

@@ -103,7 +103,6 @@ let generation = 0;
 /** Bumped whenever texts are restored: what was derived from the rules before (resolved sources) is stale. */
 export const rulesGeneration = () => generation;
 
-
 export function makeRuleSet(input: RuleSetInput): RuleSet {
   let cache = new WeakMap<readonly string[], Source[]>();
   let cached = generation;

@@ -5,6 +5,7 @@
  * its amounts, through the one rule context below.
  */
 import { evaluate, fill, localized, pickText, type Context, type Variant, type Vars, type Verdict } from '../conditions.js';
+import { cached } from '../cached.js';
 import { addMonths, addYears, yearsBetween } from '../dates.js';
 import type { Specialty } from '../rules/ruleset.js';
 import type { Figure, RegimeRules, SchemeRules, TextRules } from '../rules/schema.js';
@@ -235,7 +236,9 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
     const outside = situation && scheme.situations && !scheme.situations.includes(situation);
     if (outside || evaluate(scheme.applies, aid).value !== true) {
       result.status = 'not-applicable';
-      reasons.push(reason('situation', false, !outside && own.applies ? aid.pick(own.applies, 'unknown') : generic.situation, aid.src(scheme.sources)));
+      reasons.push(
+        reason('situation', false, !outside && own.applies ? aid.pick(own.applies, 'unknown') : generic.situation, aid.src(scheme.sources)),
+      );
       return result;
     }
   }
@@ -248,7 +251,9 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
       ? { d: dayAfter(before.signedTo.date), s: before.signedTo.sources, t: generic.ended }
       : { d: after.signedFrom?.date ?? start, s: after.signedFrom?.sources ?? scheme.sources, t: generic.notYet };
     result.status = 'closed';
-    reasons.push(reason('dates', false, own.closed ? aid.pick(own.closed, 'ko') : fill(edge.t, { d: textDate(edge.d, lang) }, lang), aid.src(edge.s)));
+    reasons.push(
+      reason('dates', false, own.closed ? aid.pick(own.closed, 'ko') : fill(edge.t, { d: textDate(edge.d, lang) }, lang), aid.src(edge.s)),
+    );
     // Only the notes written for this case (their `when` holds): what replaces the scheme.
     result.notes = aid.notes(before ?? after, true);
     return result;
@@ -308,9 +313,7 @@ export const aidKind =
 const nextDays = new Map<IsoDate, IsoDate>();
 /** The day after `d` (a regime's last signature day → the first day it is closed), cached: few distinct dates. */
 function dayAfter(d: IsoDate): IsoDate {
-  let out = nextDays.get(d);
-  if (!out) nextDays.set(d, (out = new Date(Date.parse(d) + dayMs).toISOString().slice(0, 10)));
-  return out;
+  return cached(nextDays, d, () => new Date(Date.parse(d) + dayMs).toISOString().slice(0, 10));
 }
 
 /** Whole years a contract held has run on the simulation date; 0 for a new contract. */

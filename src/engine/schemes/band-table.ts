@@ -9,6 +9,7 @@
  * come from tables/percentiles.json (the distribution whose `regimes` lists the regime); a count places a
  * doctor in a band only through a threshold published for that distribution, never through an inferred one.
  */
+import { cached } from '../cached.js';
 import { evaluate, fill, localized, type Variant } from '../conditions.js';
 import { addMonths, addYears, firstAnniversaryOnOrAfter } from '../dates.js';
 import type { Distribution } from '../rules/ruleset.js';
@@ -37,11 +38,8 @@ const distributions = new WeakMap<readonly Distribution[], Map<string, Distribut
 
 function distributionOf(env: Env, regime: RegimeRules): Distribution | undefined {
   const all = env.rules.distributions;
-  let byRegime = distributions.get(all);
-  if (!byRegime) distributions.set(all, (byRegime = new Map<string, Distribution | null>()));
-  let d = byRegime.get(regime.id);
-  if (d === undefined) byRegime.set(regime.id, (d = all.find((x) => x.regimes.includes(regime.id)) ?? null));
-  return d ?? undefined;
+  const byRegime = cached(distributions, all, () => new Map<string, Distribution | null>());
+  return cached(byRegime, regime.id, (id) => all.find((x) => x.regimes.includes(id)) ?? null) ?? undefined;
 }
 
 /** The thresholds of the doctor's specialty for an indicator, in the regime's distribution. */
@@ -465,7 +463,11 @@ function objectiveFields(aid: Aid): string[] {
     if (!rule.when) break; // an unconditional rule ends the list: later rules cannot apply
     const w = evaluate(rule.when, aid);
     if (w.value === true) break;
-    if (w.value === null) addFields(out, w.fields.filter((f) => f !== 'percentile'));
+    if (w.value === null)
+      addFields(
+        out,
+        w.fields.filter((f) => f !== 'percentile'),
+      );
   }
   return out;
 }

@@ -7,7 +7,8 @@
  * 0: the highest applies) and `example` (the forfait used in the example); texts `none`, `example`.
  */
 import { evaluate, fill, formatNumber, localized } from '../conditions.js';
-import type { OptionRules } from '../rules/schema.js';
+import { cached } from '../cached.js';
+import type { OptionRules, RegimeRules } from '../rules/schema.js';
 import type { OptionResult, Payment, Source } from '../types.js';
 import { aidKind, HORIZON, totalOf, yearsFrom, type Aid } from './aid.js';
 import { addFields, reason, valueAt } from './common.js';
@@ -17,7 +18,7 @@ export const evaluatePercentForfait = aidKind(compute);
 
 const rateAt = (o: OptionRules, i: number) => valueAt(o.amounts.rate, i);
 /** Every source of a regime's rates, built once per rule set (resolved sources are cached by array identity). */
-const allRefs = new WeakMap<object, string[]>();
+const allRefs = new WeakMap<RegimeRules, string[]>();
 const pct = (r: number) => `${Math.round(r * 100)} %`;
 
 /** "50 %, 30 %, puis 10 %/an": the yearly values, the repeated tail said once. */
@@ -44,12 +45,13 @@ function compute(aid: Aid): void {
       addFields(unknown, v.fields);
     }
   }
-  let refs = allRefs.get(regime);
-  if (!refs) allRefs.set(regime, (refs = [...new Set(regime.options.flatMap((o) => o.amounts.rate?.sources ?? []))]));
+  const refs = cached(allRefs, regime, (r) => [...new Set(r.options.flatMap((o) => o.amounts.rate?.sources ?? []))]);
   const sources: Source[] = aid.src(refs);
   if (!applies.length) {
     const open = unknown.length > 0;
-    result.reasons.push(reason('majoration', open ? null : false, aid.text('none', open ? 'unknown' : 'ko'), sources, open ? unknown : undefined));
+    result.reasons.push(
+      reason('majoration', open ? null : false, aid.text('none', open ? 'unknown' : 'ko'), sources, open ? unknown : undefined),
+    );
     for (const f of unknown) aid.ask(f);
     return;
   }
