@@ -127,7 +127,7 @@ function check(name: string, spec: FieldSpec, v: unknown): unknown {
 export function normalizeProfile(input: unknown): { profile: Profile; errors: FieldError[] } {
   const profile: Profile = {};
   const errors: FieldError[] = [];
-  if (input !== null && input !== undefined) {
+  if (input != null) {
     if (typeof input !== 'object' || Array.isArray(input))
       errors.push({ field: 'profile', value: input, message: 'Le profil doit être un objet.' });
     // Walk the input's own keys (usually few) rather than every known field.
@@ -135,7 +135,7 @@ export function normalizeProfile(input: unknown): { profile: Profile; errors: Fi
       for (const name of Object.keys(input)) {
         const spec = Object.hasOwn(profileFields, name) ? profileFields[name] : undefined;
         const v = (input as Record<string, unknown>)[name];
-        if (!spec || v === undefined || v === null || v === '') continue;
+        if (!spec || v == null || v === '') continue;
         const ok = check(name, spec, v);
         if (ok === undefined) errors.push({ field: name, value: v, message: `Valeur invalide pour ${name} : attendu ${describe(spec)}.` });
         else profile[name] = ok;

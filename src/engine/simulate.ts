@@ -48,18 +48,18 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
   const notices: Note[] = [];
   const opts = options && typeof options === 'object' ? options : {};
   const lang: Lang = opts.lang === 'en' ? 'en' : 'fr';
-  if (opts.lang !== undefined && opts.lang !== 'fr' && opts.lang !== 'en')
-    error('lang', opts.lang, "Langue inconnue : attendu 'fr' ou 'en'.");
+  if (opts.lang !== undefined && opts.lang !== lang) error('lang', opts.lang, "Langue inconnue : attendu 'fr' ou 'en'.");
 
   let rules: RuleSet = builtinRules;
   let pack: Simulation['pack'];
-  if (opts.rules !== undefined && opts.rules !== null) {
+  if (opts.rules != null) {
     if (!compilePack) error('rules', '(pack)', "Les packs de règles demandent l'entrée complète 'aide-assistant-medical/engine'.");
     else {
       const r = compilePack(opts.rules);
       if (r.ok) {
+        const { publisher, version, date } = r.pack;
         rules = r.rules;
-        pack = { publisher: r.pack.publisher, version: r.pack.version, date: r.pack.date };
+        pack = { publisher, version, date };
       } else {
         const first = r.issues
           .slice(0, 3)
@@ -75,13 +75,11 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
     }
   }
 
-  let asOf = isIsoDate(opts.asOf) ? opts.asOf : undefined;
-  if (opts.asOf !== undefined && !asOf) error('asOf', opts.asOf, 'Date invalide : attendu AAAA-MM-JJ.');
-  asOf ??= today();
+  const asOf = isIsoDate(opts.asOf) ? opts.asOf : today();
+  if (opts.asOf !== undefined && opts.asOf !== asOf) error('asOf', opts.asOf, 'Date invalide : attendu AAAA-MM-JJ.');
 
-  const normalized = normalizeProfile(profile);
-  errors.push(...normalized.errors);
-  const p = normalized.profile;
+  const { profile: p, errors: invalid } = normalizeProfile(profile);
+  errors.push(...invalid);
   if (p.specialty !== undefined && !rules.specialties.has(p.specialty)) {
     error('specialty', p.specialty, 'Spécialité inconnue : voir rules/tables/specialties.json.');
     delete p.specialty;
