@@ -8,9 +8,9 @@ import { evaluate, fill, localized, pickText, type Context, type Variant, type V
 import { cached } from '../cached.js';
 import { addMonths, addYears, yearsBetween } from '../dates.js';
 import type { Specialty } from '../rules/ruleset.js';
-import type { Figure, RegimeRules, SchemeRules, TextRules } from '../rules/schema.js';
+import type { ConditionRules, Figure, RegimeRules, SchemeRules, TextRules } from '../rules/schema.js';
 import type { HeldContract, IsoDate, Note, OptionResult, Payment, Profile, Reason, SchemeResult, Source } from '../types.js';
-import { addFields, Ask, conditionReason, emptyResult, reason, refuted, regimeAt, statusOf, type Env } from './common.js';
+import { addFields, Ask, reason, refuted, regimeAt, statusOf, variantOf, type Env } from './common.js';
 
 export const HORIZON = 5;
 
@@ -216,9 +216,34 @@ function avenant7Local(specialty: string, env: Env): 'listed' | 'not-listed' | '
   return lists.some((l) => l.department === env.departement!.code && l.specialties.includes(specialty)) ? 'listed' : 'not-listed';
 }
 
+/** Evaluates a condition into an explained reason; undefined when its `when` rules it out. */
+export function conditionReason(c: ConditionRules, aid: Aid): Reason | undefined {
+  const w = evaluate(c.when, aid);
+  if (w.value === false) return undefined;
+  // Unanswered `when`: the condition may not even apply, its own test is not asked yet.
+  const v = w.value === null ? w : evaluate(c.test, aid);
+  const r = reason(
+    c.id,
+    v.value,
+    aid.pick(c.text, variantOf(v.value)),
+    aid.src(c.sources),
+    v.fields.length || w.value === null ? v.fields : undefined,
+  );
+  if (c.inferred && w.value) r.estimate = true;
+  return r;
+}
+
 export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, compute: (aid: Aid) => void): SchemeResult {
   const { lang, asOf } = env;
-  const result = emptyResult(scheme, env);
+  const result: SchemeResult = {
+    id: scheme.id,
+    title: localized(scheme, 'title', lang),
+    status: 'ineligible',
+    reasons: [],
+    missing: [],
+    options: [],
+    notes: [],
+  };
   const { reasons } = result;
   const held = heldContract(scheme, profile, asOf);
   const dateField = scheme.dateField;
@@ -272,7 +297,7 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
     reasons.push(reason('contrat-en-cours', true, text, aid.src(regime.signedTo?.sources ?? scheme.sources)));
   } else
     for (const c of regime.conditions) {
-      const r = conditionReason(c, aid, env);
+      const r = conditionReason(c, aid);
       if (r) reasons.push(r);
     }
   if (dateField && !fieldDate && !held && own.date)

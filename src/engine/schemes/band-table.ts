@@ -15,8 +15,8 @@ import { addMonths, addYears, firstAnniversaryOnOrAfter } from '../dates.js';
 import type { Distribution } from '../rules/ruleset.js';
 import type { AmountRow, BandsRules, ObjectiveRules, OptionRules, RegimeRules, SchemeRules, ThresholdRules } from '../rules/schema.js';
 import type { Alternative, Objectives, OptionResult, Payment, Reason, Target } from '../types.js';
-import { aidKind, HORIZON, totalOf, type Aid } from './aid.js';
-import { addFields, Ask, conditionReason, reason, refuted, valueAt, variantOf, type Env } from './common.js';
+import { aidKind, conditionReason, HORIZON, totalOf, type Aid } from './aid.js';
+import { addFields, Ask, reason, refuted, valueAt, variantOf, type Env } from './common.js';
 
 type Indicator = 'patienteleMT' | 'fileActive';
 type Row = Distribution['rows'][number];
@@ -135,7 +135,7 @@ const indicatorLabel = (field: Indicator) => (field === 'patienteleMT' ? 'patien
 
 /** The minimum patientèle, or the derogation that waives it, as one explained reason. */
 function threshold(aid: Aid, t: ThresholdRules, field: Indicator | undefined): Reason {
-  const { profile, env } = aid;
+  const { profile } = aid;
   const sources = aid.src(t.sources);
   const say = (ok: boolean | null, key: string, fields: string[], s = sources) => reason(t.id, ok, aid.text(key, variantOf(ok)), s, fields);
   if (!aid.specialty || !field) return say(null, 'threshold.unknown', ['specialty']);
@@ -159,7 +159,7 @@ function threshold(aid: Aid, t: ThresholdRules, field: Indicator | undefined): R
   // Derogations to the minimum patientèle, in the order the texts give them.
   const unknown: string[] = [];
   for (const d of t.derogations ?? []) {
-    const r = conditionReason(d, aid, env);
+    const r = conditionReason(d, aid);
     if (r?.ok) {
       aid.set('derogation', d.id);
       return { ...r, id: t.id, fields: r.fields ?? [] };

@@ -1,8 +1,8 @@
-/** Pieces every scheme evaluation shares: the environment, regime choice by date, conditions → reasons, statuses. */
-import { evaluate, localized, pickText, type Context, type Variant, type Vars } from '../conditions.js';
+/** Pieces every scheme evaluation shares: the environment, regime choice by date, reasons, statuses. */
+import type { Variant } from '../conditions.js';
 import type { RegionRules } from '../rules/pack-schema.js';
 import type { Departement, RuleSet } from '../rules/ruleset.js';
-import type { ConditionRules, RegimeRules, SchemeRules } from '../rules/schema.js';
+import type { RegimeRules, SchemeRules } from '../rules/schema.js';
 import type { IsoDate, Lang, Reason, SchemeResult, Source } from '../types.js';
 
 export interface Env {
@@ -47,23 +47,6 @@ export const valueAt = (row: { values: number[] }, i: number) => row.values[Math
 export const reason = (id: string, ok: boolean | null, text: string, sources: Source[], fields?: string[]): Reason =>
   fields ? { id, ok, text, sources, fields } : { id, ok, text, sources };
 
-/** Evaluates a condition into an explained reason; undefined when its `when` rules it out. */
-export function conditionReason(c: ConditionRules, ctx: Context & { vars: Vars }, env: Env): Reason | undefined {
-  const w = evaluate(c.when, ctx);
-  if (w.value === false) return undefined;
-  // Unanswered `when`: the condition may not even apply, its own test is not asked yet.
-  const v = w.value === null ? w : evaluate(c.test, ctx);
-  const r = reason(
-    c.id,
-    v.value,
-    pickText(c.text, variantOf(v.value), env.lang, ctx.vars),
-    env.rules.resolve(c.sources),
-    v.fields.length || w.value === null ? v.fields : undefined,
-  );
-  if (c.inferred && w.value) r.estimate = true;
-  return r;
-}
-
 /** A condition is not met. */
 export const refuted = (reasons: Reason[]) => reasons.some((r) => r.ok === false);
 
@@ -71,13 +54,4 @@ export const refuted = (reasons: Reason[]) => reasons.some((r) => r.ok === false
 export function statusOf(reasons: Reason[]): SchemeResult['status'] {
   if (refuted(reasons)) return 'ineligible';
   return reasons.some((r) => r.ok === null) ? 'incomplete' : 'eligible';
-}
-
-/** A scheme's result before evaluation: ineligible, nothing to ask, nothing offered. */
-export function emptyResult(scheme: SchemeRules, env: Env): SchemeResult {
-  return { id: scheme.id, title: schemeTitle(scheme, env), status: 'ineligible', reasons: [], missing: [], options: [], notes: [] };
-}
-
-export function schemeTitle(scheme: SchemeRules, env: Env): string {
-  return localized(scheme, 'title', env.lang);
 }
