@@ -83,22 +83,23 @@ export function buildAnswer({ schemes, combinations, regionInfo, missing, profil
   const contact = firstContact(regionInfo);
   const best = combinations[0];
   if (!best?.schemes.length) return withoutHeadline(schemes, profile, contact, env);
+  const { schemes: ids, total: bestTotal, perYear } = best;
   const pending = best.pending?.length ? best.pending : undefined;
   // Only contracts held whose payments are over: nothing to headline, say what is kept.
-  if (best.total === 0 && !pending && best.schemes.every((id) => byId.get(id)?.status === 'held'))
+  if (bestTotal === 0 && !pending && ids.every((id) => byId.get(id)?.status === 'held'))
     return {
       ...withoutHeadline(schemes, profile, contact, env),
       status: 'ineligible',
-      text: say(t.heldOnly, { names: list(best.schemes.map(name), lang) }),
+      text: say(t.heldOnly, { names: list(ids.map(name), lang) }),
     };
 
   const years = Math.max(
     1,
-    best.perYear.reduce((last, v, i) => (v > 0 ? i + 1 : last), 0),
+    perYear.reduce((last, v, i) => (v > 0 ? i + 1 : last), 0),
   );
-  const total: Range = { min: best.totalMin ?? best.total, max: best.total };
-  const firstYear: Range = { min: best.perYearMin?.[0] ?? best.perYear[0], max: best.perYear[0] };
-  const results = best.schemes.map((id) => byId.get(id)!).filter(Boolean);
+  const total: Range = { min: best.totalMin ?? bestTotal, max: bestTotal };
+  const firstYear: Range = { min: best.perYearMin?.[0] ?? perYear[0], max: perYear[0] };
+  const results = ids.map((id) => byId.get(id)!).filter(Boolean);
   const chooser = results.find((r) => r.choose && r.options.length > 1);
   const assumes: Assumption[] = [];
   const upTo: Answer['upTo'] = [];
@@ -116,8 +117,8 @@ export function buildAnswer({ schemes, combinations, regionInfo, missing, profil
         field,
         value: o.id,
         label: o.short ?? o.label,
-        total: best.total - max + totalIn(o),
-        firstYear: best.perYear[0] - firstMax + firstOf(o),
+        total: bestTotal - max + totalIn(o),
+        firstYear: perYear[0] - firstMax + firstOf(o),
       }))
       .sort((a, b) => a.total - b.total);
     assumes.push({ field, text: t.option });
@@ -128,7 +129,7 @@ export function buildAnswer({ schemes, combinations, regionInfo, missing, profil
     if (!o?.alternatives?.length) continue;
     assumes.push({ field: 'percentile', text: say(t.band, { band: o.band?.label ?? '' }) });
     for (const alt of o.alternatives) {
-      const up = best.total - totalIn(o) + totalOf(alt.payments, years);
+      const up = bestTotal - totalIn(o) + totalOf(alt.payments, years);
       upTo.push({ reason: 'band', total: up, schemes: [r.id], text: say(t.upBand, { condition: alt.text, total: euros(up), horizon }) });
     }
   }
@@ -141,9 +142,9 @@ export function buildAnswer({ schemes, combinations, regionInfo, missing, profil
     if (field) assumes.push({ field, text: say(t.pending, { name: name(id) }) });
   }
   // A cumulation the texts do not settle: never in the headline, said as « si votre CPAM accepte le cumul ».
-  const optimistic = combinations.find((c) => c.uncertain?.length && c.total > best.total);
+  const optimistic = combinations.find((c) => c.uncertain?.length && c.total > bestTotal);
   if (optimistic) {
-    const extra = optimistic.schemes.filter((id) => !best.schemes.includes(id));
+    const extra = optimistic.schemes.filter((id) => !ids.includes(id));
     const text = say(t.upCumul, { names: list(extra.map(name), lang), total: euros(optimistic.total), horizon });
     upTo.push({ reason: 'cumulation', total: optimistic.total, schemes: extra, text });
   }
@@ -151,7 +152,7 @@ export function buildAnswer({ schemes, combinations, regionInfo, missing, profil
   const held = results.some((r) => r.status === 'held');
   const named = (id: string) => {
     const n = held || lang === 'en' ? name(id) : withA(name(id));
-    return pending?.includes(id) && best.total > 0 ? say(t.pendingName, { name: n }) : n;
+    return pending?.includes(id) && bestTotal > 0 ? say(t.pendingName, { name: n }) : n;
   };
   const range = { min: euros(total.min), max: euros(total.max) };
   const chosen = choices && choices.length > 1 ? choices : undefined;
@@ -172,11 +173,11 @@ export function buildAnswer({ schemes, combinations, regionInfo, missing, profil
               : say(t.span, { min: lang === 'en' ? euros(firstYear.min) : formatNumber(firstYear.min, lang), max: euros(firstYear.max) }),
         });
   // Every amount still to be set (a CESP without its months): no figure to headline, only what it depends on.
-  const unset = best.total === 0 && !!pending;
+  const unset = bestTotal === 0 && !!pending;
   const answer: Answer = {
     status: 'eligible',
-    text: say(unset ? t.canPending : held ? t.canHeld : t.can, { names: list(best.schemes.map(named), lang), amount, horizon, first }),
-    schemes: best.schemes,
+    text: say(unset ? t.canPending : held ? t.canHeld : t.can, { names: list(ids.map(named), lang), amount, horizon, first }),
+    schemes: ids,
     years,
     assumes,
     upTo,

@@ -47,8 +47,9 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
   const error = (field: string, value: unknown, message: string) => errors.push({ field, value, message });
   const notices: Note[] = [];
   const opts = options && typeof options === 'object' ? options : {};
-  const lang: Lang = opts.lang === 'en' ? 'en' : 'fr';
-  if (opts.lang !== undefined && opts.lang !== lang) error('lang', opts.lang, "Langue inconnue : attendu 'fr' ou 'en'.");
+  const { lang: langOption, asOf: asOfOption, region: regionOption, schemes: schemesOption } = opts;
+  const lang: Lang = langOption === 'en' ? 'en' : 'fr';
+  if (langOption !== undefined && langOption !== lang) error('lang', langOption, "Langue inconnue : attendu 'fr' ou 'en'.");
 
   let rules: RuleSet = builtinRules;
   let pack: Simulation['pack'];
@@ -75,8 +76,8 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
     }
   }
 
-  const asOf = isIsoDate(opts.asOf) ? opts.asOf : today();
-  if (opts.asOf !== undefined && opts.asOf !== asOf) error('asOf', opts.asOf, 'Date invalide : attendu AAAA-MM-JJ.');
+  const asOf = isIsoDate(asOfOption) ? asOfOption : today();
+  if (asOfOption !== undefined && asOfOption !== asOf) error('asOf', asOfOption, 'Date invalide : attendu AAAA-MM-JJ.');
 
   const { profile: p, errors: invalid } = normalizeProfile(profile);
   errors.push(...invalid);
@@ -93,10 +94,10 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
 
   // The region: as configured, else the one of the doctor's département when a pack exists for it.
   let region: RegionRules = rules.regions.get('national')!;
-  if (opts.region !== undefined) {
-    const asked = typeof opts.region === 'string' ? rules.regions.get(opts.region) : undefined;
+  if (regionOption !== undefined) {
+    const asked = typeof regionOption === 'string' ? rules.regions.get(regionOption) : undefined;
     if (asked) region = asked;
-    else error('region', opts.region, `Région inconnue : attendu ${quoteList(rules.regions.keys())}.`);
+    else error('region', regionOption, `Région inconnue : attendu ${quoteList(rules.regions.keys())}.`);
   } else if (departement) region = rules.regions.get(departement.region) ?? region;
   if (departement && region.departments.length && !region.departments.includes(departement.code)) {
     const where = `${departement.name} (${departement.code})`;
@@ -112,8 +113,8 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
   }
 
   let ids = region.schemes.filter((id) => rules.schemes.has(id));
-  if (opts.schemes !== undefined) {
-    let asked: unknown[] = Array.isArray(opts.schemes) ? opts.schemes : [opts.schemes];
+  if (schemesOption !== undefined) {
+    let asked: unknown[] = Array.isArray(schemesOption) ? schemesOption : [schemesOption];
     if (asked.length > MAX_SCHEMES) {
       error(
         'schemes',
@@ -142,7 +143,7 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
       error('evaluation', id, `Le dispositif ${id} n’a pas pu être évalué (${String(e).slice(0, 120)}).`);
     }
   }
-  const missing = questions(schemes, p, env, opts.region !== undefined);
+  const missing = questions(schemes, p, env, regionOption !== undefined);
   const { combinations, exclusions } = combine(schemes, p, env);
   const info = regionInfo(region, departement?.code, env);
   const sim: Simulation = {
