@@ -15,7 +15,7 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeap(+m[1]) ? 29 : DAYS[month - 1]);
 }
 
-const pad = (n: number, w = 2) => (n < 10 && w === 2 ? `0${n}` : String(n).padStart(w, '0'));
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 function fromParts(y: number, m: number, d: number): IsoDate {
   // Clamp to the month's last day: a contract signed on 29 Feb has its anniversary on 28 Feb.

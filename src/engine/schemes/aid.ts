@@ -68,8 +68,9 @@ const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juill
 export function textDate(d: IsoDate, lang: Env['lang']): string {
   const day = +d.slice(8, 10);
   const month = +d.slice(5, 7) - 1;
-  if (lang === 'en' && MONTHS.en) return `${day} ${MONTHS.en[month]} ${+d.slice(0, 4)}`;
-  return `${day === 1 ? '1ᵉʳ' : day}\u00a0${MONTHS_FR[month]} ${+d.slice(0, 4)}`;
+  const year = +d.slice(0, 4);
+  if (lang === 'en' && MONTHS.en) return `${day} ${MONTHS.en[month]} ${year}`;
+  return `${day === 1 ? '1ᵉʳ' : day}\u00a0${MONTHS_FR[month]} ${year}`;
 }
 
 const dayMs = 86_400_000;
