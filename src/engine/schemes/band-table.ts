@@ -9,7 +9,6 @@
  * come from tables/percentiles.json (the distribution whose `regimes` lists the regime); a count places a
  * doctor in a band only through a threshold published for that distribution, never through an inferred one.
  */
-import { cached } from '../cached.js';
 import { evaluate, fill, localized, type Variant } from '../conditions.js';
 import { addMonths, addYears, firstAnniversaryOnOrAfter } from '../dates.js';
 import type { Distribution } from '../rules/ruleset.js';
@@ -33,18 +32,11 @@ interface Placement {
   reason?: Reason;
 }
 
-/** The distribution of each regime, per rule set (a pack may bring its own thresholds). */
-const distributions = new WeakMap<readonly Distribution[], Map<string, Distribution | null>>();
-
-function distributionOf(env: Env, regime: RegimeRules): Distribution | undefined {
-  const all = env.rules.distributions;
-  const byRegime = cached(distributions, all, () => new Map<string, Distribution | null>());
-  return cached(byRegime, regime.id, (id) => all.find((x) => x.regimes.includes(id)) ?? null) ?? undefined;
-}
-
-/** The thresholds of the doctor's specialty for an indicator, in the regime's distribution. */
-const rowOf = (aid: Aid, field: Indicator): Row | undefined =>
-  distributionOf(aid.env, aid.regime)?.rows.find((r) => r.specialty === aid.profile.specialty && r.indicator === field);
+/** The thresholds of the doctor's specialty for an indicator, in the distribution of the regime (a pack may bring its own). */
+const rowOf = ({ env, regime, profile }: Aid, field: Indicator): Row | undefined =>
+  env.rules.distributions
+    .find((x) => x.regimes.includes(regime.id))
+    ?.rows.find((r) => r.specialty === profile.specialty && r.indicator === field);
 
 /** A threshold usable to place a count: published for this distribution, not inferred. */
 const usable = (row: Row | undefined, p: number) => {
