@@ -108,9 +108,8 @@ export function makeRuleSet(input: RuleSetInput): RuleSet {
   let cache = new WeakMap<readonly string[], Source[]>();
   let cacheGeneration = generation;
   const { sources, publisher } = input;
-  const dates = [...input.schemes.map((s) => s.updated), ...input.regions.map((r) => r.updated)].sort();
   return {
-    version: dates[dates.length - 1],
+    version: [...input.schemes, ...input.regions].map((r) => r.updated).sort().at(-1)!,
     input,
     schemes: new Map(input.schemes.map((s) => [s.id, s])),
     specialties: new Map(input.specialties.map((s) => [s.id, s])),
