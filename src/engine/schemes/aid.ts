@@ -10,7 +10,7 @@ import { addMonths, addYears, yearsBetween } from '../dates.js';
 import type { Specialty } from '../rules/ruleset.js';
 import type { ConditionRules, Figure, RegimeRules, SchemeRules, TextRules } from '../rules/schema.js';
 import type { HeldContract, IsoDate, Note, OptionResult, Payment, Profile, Reason, SchemeResult, Source } from '../types.js';
-import { addFields, Ask, reason, refuted, regimeAt, statusOf, variantOf, type Env } from './common.js';
+import { Ask, reason, refuted, regimeAt, statusOf, variantOf, type Env } from './common.js';
 
 export const HORIZON = 5;
 
@@ -31,7 +31,7 @@ export interface Aid extends Context {
   specialty?: Specialty;
   fig(name: string): Figure | undefined;
   src(refs: readonly string[]): Source[];
-  /** Asks for a field, `priority` saying how decisive it is (see `Ask`). */
+  /** Asks for a field (it goes to the result's `missing`), `priority` saying how decisive it is (see `Ask`). */
   ask(field: string, priority?: number): void;
   /** A text of the regime, else of the scheme. */
   text(key: string, variant?: Variant): string;
@@ -171,7 +171,6 @@ class AidRun implements Aid, Context {
   ask(field: string, priority: number = Ask.Amount): void {
     const known = this.priorities.get(field);
     if (known === undefined || priority < known) this.priorities.set(field, priority);
-    addFields(this.result.missing, [field]);
   }
   text(key: string, variant: Variant = 'ok'): string {
     return this.pick(this.regime?.texts?.[key] ?? this.scheme.texts?.[key], variant);
@@ -320,13 +319,13 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
     if (!result.options.length && signed) reasons[0].text = fill(generic.heldDone, { d: signed }, lang);
   }
   result.status = held ? 'held' : ruledOut ? 'ineligible' : statusOf(reasons);
+  const { priorities } = aid;
   if (ruledOut && !held) {
     result.options = [];
-    result.missing = [];
-    aid.priorities.clear();
+    priorities.clear();
   } else for (const r of reasons) if (r.ok === null) for (const f of r.fields ?? []) aid.ask(f, Ask.Eligibility);
-  // Most decisive first; equal priorities keep the order the rules gave.
-  result.missing.sort((a, b) => (aid.priorities.get(a) ?? Ask.Amount) - (aid.priorities.get(b) ?? Ask.Amount));
+  // The fields asked for, most decisive first; equal priorities keep the order they were asked in (the rules').
+  result.missing = [...priorities.keys()].sort((a, b) => priorities.get(a)! - priorities.get(b)!);
   return result;
 }
 
