@@ -10,7 +10,7 @@ import type { RuleIssue, SchemeRules } from './rules/schema.js';
 import { askPriorities, installedHint } from './schemes/aid.js';
 import { localized } from './conditions.js';
 import { evaluateBandTable } from './schemes/band-table.js';
-import { Ask, type Env } from './schemes/common.js';
+import { Ask, rankField, type Env } from './schemes/common.js';
 import { installationEvaluators } from './schemes/installation.js';
 import type { FieldError, Lang, Note, Profile, RegionInfo, SchemeResult, SimulateOptions, Simulation, Situation } from './types.js';
 
@@ -170,13 +170,9 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
  * situations; the département when a region's schemes or contacts depend on it.
  */
 function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSet: boolean): string[] {
+  // Fields in the order first asked, each with its most decisive priority.
   const rank = new Map<string, number>();
-  const order: string[] = [];
-  const put = (field: string, priority: number) => {
-    const known = rank.get(field);
-    if (known === undefined) order.push(field);
-    if (known === undefined || priority < known) rank.set(field, priority);
-  };
+  const put = (field: string, priority: number) => rankField(rank, field, priority);
   const open = schemes.filter((s) => s.status === 'eligible' || s.status === 'incomplete');
   for (const s of open) {
     const priorities = askPriorities.get(s);
@@ -200,7 +196,7 @@ function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSe
     const local = !regionSet || env.region.contacts.some((c) => c.department) || (env.region.facts ?? []).some((f) => f.department);
     if (local) put('department', Ask.Amount);
   }
-  return order.sort((a, b) => rank.get(a)! - rank.get(b)!);
+  return [...rank.keys()].sort((a, b) => rank.get(a)! - rank.get(b)!);
 }
 
 const SITUATIONS: Situation[] = ['installe', 'installation', 'remplacant', 'etudiant'];

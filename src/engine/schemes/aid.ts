@@ -10,7 +10,7 @@ import { addMonths, addYears, yearsBetween } from '../dates.js';
 import type { Specialty } from '../rules/ruleset.js';
 import type { ConditionRules, Figure, RegimeRules, SchemeRules, TextRules } from '../rules/schema.js';
 import type { HeldContract, IsoDate, Note, OptionResult, Payment, Profile, Reason, SchemeResult, Source } from '../types.js';
-import { Ask, reason, refuted, regimeAt, statusOf, variantOf, type Env } from './common.js';
+import { Ask, rankField, reason, refuted, regimeAt, statusOf, variantOf, type Env } from './common.js';
 
 export const HORIZON = 5;
 
@@ -169,8 +169,7 @@ class AidRun implements Aid, Context {
     return this.env.rules.resolve(refs);
   }
   ask(field: string, priority: number = Ask.Amount): void {
-    const known = this.priorities.get(field);
-    if (known === undefined || priority < known) this.priorities.set(field, priority);
+    rankField(this.priorities, field, priority);
   }
   text(key: string, variant: Variant = 'ok'): string {
     return this.pick(this.regime?.texts?.[key] ?? this.scheme.texts?.[key], variant);

@@ -33,6 +33,12 @@ export function regimeAt(scheme: SchemeRules, date: IsoDate): RegimeRules | unde
   return scheme.regimes.find((r) => (!r.signedFrom || date >= r.signedFrom.date) && (!r.signedTo || date <= r.signedTo.date));
 }
 
+/** Keeps the most decisive (lowest) priority asked for a field; the map keeps the order fields were first asked in. */
+export function rankField(priorities: Map<string, number>, field: string, priority: number): void {
+  const known = priorities.get(field);
+  if (known === undefined || priority < known) priorities.set(field, priority);
+}
+
 export function addFields(into: string[], fields: readonly string[]): void {
   for (const f of fields) if (!into.includes(f)) into.push(f);
 }
