@@ -86,10 +86,7 @@ const numberFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
 export function formatNumber(n: number, lang: Lang): string {
   // Integers (the common case) are grouped by hand: Intl is correct but slow on the hot path.
   if (Number.isInteger(n) && Math.abs(n) < 1e15) {
-    const digits = String(Math.abs(n));
-    let out = '';
-    for (let i = digits.length; i > 0; i -= 3)
-      out = (i > 3 ? (lang === 'en' ? ',' : '\u202f') : '') + digits.slice(Math.max(0, i - 3), i) + out;
+    const out = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, lang === 'en' ? ',' : '\u202f');
     return n < 0 ? `-${out}` : out;
   }
   const f = (numberFormats[lang] ??= new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 2 }));
