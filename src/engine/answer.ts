@@ -59,7 +59,7 @@ const withA = (name: string) =>
   name.startsWith('le ') ? `au ${name.slice(3)}` : name.startsWith('les ') ? `aux ${name.slice(4)}` : `à ${name}`;
 
 const list = (names: string[], lang: Env['lang']) =>
-  names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')}${texts(lang).and}${names[names.length - 1]}`;
+  names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')}${texts(lang).and}${names.at(-1)}`;
 
 interface Input {
   schemes: SchemeResult[];

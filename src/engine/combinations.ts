@@ -76,11 +76,7 @@ function perYearOf(o: OptionResult, held: boolean, asOf: IsoDate): number[] {
   return out;
 }
 
-const sum = (xs: readonly number[]) => {
-  let t = 0;
-  for (const x of xs) t += x;
-  return t;
-};
+const sum = (xs: readonly number[]) => xs.reduce((t, x) => t + x, 0);
 
 function candidateOf(r: SchemeResult, held: boolean, asOf: IsoDate): Candidate {
   const c: Candidate = {
