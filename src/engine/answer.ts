@@ -160,7 +160,7 @@ export function buildAnswer({ schemes, combinations, regionInfo, missing, profil
     total.min === total.max
       ? range.max
       : chosen
-        ? say(t.choice, { ...range, minLabel: chosen[0].label, maxLabel: chosen[chosen.length - 1].label })
+        ? say(t.choice, { ...range, minLabel: chosen[0].label, maxLabel: chosen.at(-1)!.label })
         : say(t.atLeast, range);
   // « 19 000 à 38 000 € »: in French, the unit once.
   const first =
