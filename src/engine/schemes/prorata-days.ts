@@ -32,12 +32,11 @@ export const evaluateProrataDays = aidKind((aid) => {
     inferred = base < full.value ? half.inferred : undefined;
   }
   const total = base + hospitalSupplement(aid);
-  const payments: Payment[] = [];
   let paid = 0;
   const schedule = regime.schedule ?? [{ year: 1, share: 1, sources: [...sources] }];
   // The first instalment is due at the installation (CAIM: « 50 % à l'installation »), not at the signature.
   const from = aid.profile.installationDate ?? aid.start;
-  schedule.forEach((s, i) => {
+  const payments = schedule.map((s, i) => {
     // The last instalment takes the rounding remainder so that the instalments add up to the total.
     const amount = i === schedule.length - 1 ? total - paid : Math.round(total * s.share);
     paid += amount;
@@ -46,7 +45,7 @@ export const evaluateProrataDays = aidKind((aid) => {
       p.estimate = true;
       p.note = inferred ?? s.inferred;
     }
-    payments.push(p);
+    return p;
   });
   offer(aid, upcoming(aid, payments));
 });
