@@ -28,9 +28,7 @@ type Compiled = (ctx: Context) => Verdict;
 const compiled = new WeakMap<Test, Compiled>();
 
 /** A test's verdict; no test (a rule without `when`) holds. */
-export function evaluate(test: Test | undefined, ctx: Context): Verdict {
-  return test ? cached(compiled, test, compile)(ctx) : TRUE;
-}
+export const evaluate = (test: Test | undefined, ctx: Context): Verdict => (test ? cached(compiled, test, compile)(ctx) : TRUE);
 
 function compile(test: Test): Compiled {
   if ('all' in test || 'any' in test) {

@@ -109,7 +109,10 @@ export function makeRuleSet(input: RuleSetInput): RuleSet {
   let cacheGeneration = generation;
   const { sources, publisher } = input;
   return {
-    version: [...input.schemes, ...input.regions].map((r) => r.updated).sort().at(-1)!,
+    version: [...input.schemes, ...input.regions]
+      .map((r) => r.updated)
+      .sort()
+      .at(-1)!,
     input,
     schemes: new Map(input.schemes.map((s) => [s.id, s])),
     specialties: new Map(input.specialties.map((s) => [s.id, s])),

@@ -239,9 +239,7 @@ function place(aid: Aid, bands: BandsRules, fields: Indicator[] | undefined): Pl
   return { index: lowest, higher, reason: reason('tranche', true, aid.text('band.unknown', 'unknown'), sources, ['percentile']) };
 }
 
-function setLabel(aid: Aid, level: Level): void {
-  aid.set('bandLabel', localized(level, 'label', aid.env.lang));
-}
+const setLabel = (aid: Aid, level: Level) => aid.set('bandLabel', localized(level, 'label', aid.env.lang));
 
 /** A percentile that contradicts the counts (percentile 50 with 700 patients MT): the CPAM's figure is kept, with a warning. */
 function mismatch(aid: Aid, field: Indicator): void {

@@ -29,9 +29,8 @@ export const Ask = {
 } as const;
 
 /** The regime whose signature window contains `date`. */
-export function regimeAt(scheme: SchemeRules, date: IsoDate): RegimeRules | undefined {
-  return scheme.regimes.find((r) => (!r.signedFrom || date >= r.signedFrom.date) && (!r.signedTo || date <= r.signedTo.date));
-}
+export const regimeAt = (scheme: SchemeRules, date: IsoDate): RegimeRules | undefined =>
+  scheme.regimes.find((r) => (!r.signedFrom || date >= r.signedFrom.date) && (!r.signedTo || date <= r.signedTo.date));
 
 /** Keeps the most decisive (lowest) priority asked for a field; the map keeps the order fields were first asked in. */
 export function rankField(priorities: Map<string, number>, field: string, priority: number): void {
