@@ -31,11 +31,7 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 }
 
 /** Same day `years` later; 29 February falls back to 28 February in common years. */
-export function addYears(date: IsoDate, years: number): IsoDate {
-  const y = +date.slice(0, 4) + years;
-  if (y < 1000 || y > 9999) return addMonths(date, years * 12);
-  return date.endsWith('02-29') && !isLeap(y) ? `${y}-02-28` : `${y}${date.slice(4)}`;
-}
+export const addYears = (date: IsoDate, years: number): IsoDate => addMonths(date, years * 12);
 
 /** Today in UTC, as an ISO date. */
 export function today(): IsoDate {
