@@ -5,7 +5,6 @@
  * its amounts, through the one rule context below.
  */
 import { evaluate, fill, localized, pickText, type Context, type Variant, type Vars, type Verdict } from '../conditions.js';
-import { cached } from '../cached.js';
 import { addMonths, addYears, yearsBetween } from '../dates.js';
 import type { Specialty } from '../rules/ruleset.js';
 import type { ConditionRules, Figure, RegimeRules, SchemeRules, TextRules } from '../rules/schema.js';
@@ -334,11 +333,8 @@ export const aidKind =
   (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult =>
     evaluateAid(scheme, profile, env, compute);
 
-const nextDays = new Map<IsoDate, IsoDate>();
-/** The day after `d` (a regime's last signature day → the first day it is closed), cached: few distinct dates. */
-function dayAfter(d: IsoDate): IsoDate {
-  return cached(nextDays, d, () => new Date(Date.parse(d) + dayMs).toISOString().slice(0, 10));
-}
+/** The day after `d`: a regime's last signature day → the first day it is closed. */
+const dayAfter = (d: IsoDate): IsoDate => new Date(Date.parse(d) + dayMs).toISOString().slice(0, 10);
 
 /** Whole years a contract held has run on the simulation date; 0 for a new contract. */
 const elapsed = (aid: Aid) => (aid.held ? Math.max(0, Math.floor(yearsFrom(aid.start, aid.env.asOf))) : 0);
