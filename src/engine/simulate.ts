@@ -1,11 +1,10 @@
 /** The public entry: one profile, one date, every scheme asked for → an explained result. */
 import { buildAnswer } from './answer.js';
-import { cached } from './cached.js';
 import { combine } from './combinations.js';
 import { addYears, isIsoDate, today } from './dates.js';
 import { normalizeProfile, quoteList } from './profile.js';
 import type { RegionRules } from './rules/pack-schema.js';
-import { builtinRules, rulesGeneration, type RuleSet } from './rules/ruleset.js';
+import { builtinRules, type RuleSet } from './rules/ruleset.js';
 import type { RuleIssue, SchemeRules } from './rules/schema.js';
 import { askPriorities, installedHint } from './schemes/aid.js';
 import { localized } from './conditions.js';
@@ -217,33 +216,27 @@ function possibleSituations(p: Profile, asOf: string): Situation[] {
 
 const departementsSources = ['https://www.npmjs.com/package/@etalab/decoupage-administratif'];
 
-const infos = new WeakMap<RegionRules, Map<string, RegionInfo>>();
-
-/** Contacts and local figures of the region, those of the doctor's département first. Cached: rules never change. */
+/** Contacts and local figures of the region: its own, and those of the doctor's département. */
 function regionInfo(region: RegionRules, department: string | undefined, env: Env): RegionInfo {
   const lang = env.lang;
   const here = <T extends { department?: string }>(items: readonly T[]) =>
     items.filter((c) => !c.department || c.department === department);
-  return cached(
-    cached(infos, region, () => new Map<string, RegionInfo>()),
-    `${lang}|${department ?? ''}|${rulesGeneration()}`,
-    () => ({
-      id: region.id,
-      title: localized(region, 'title', lang),
-      contacts: here(region.contacts).map((c) => ({
-        label: localized(c, 'label', lang),
-        url: c.url,
-        email: c.email,
-        phone: c.phone,
-        department: c.department,
-        sources: env.rules.resolve(c.sources),
-      })),
-      facts: here(region.facts ?? []).map((f) => ({
-        id: f.id,
-        text: localized(f, 'text', lang),
-        sources: env.rules.resolve(f.sources),
-        kind: 'info' as const,
-      })),
-    }),
-  );
+  return {
+    id: region.id,
+    title: localized(region, 'title', lang),
+    contacts: here(region.contacts).map((c) => ({
+      label: localized(c, 'label', lang),
+      url: c.url,
+      email: c.email,
+      phone: c.phone,
+      department: c.department,
+      sources: env.rules.resolve(c.sources),
+    })),
+    facts: here(region.facts ?? []).map((f) => ({
+      id: f.id,
+      text: localized(f, 'text', lang),
+      sources: env.rules.resolve(f.sources),
+      kind: 'info' as const,
+    })),
+  };
 }

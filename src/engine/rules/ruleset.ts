@@ -100,9 +100,8 @@ export const builtinInput: RuleSetInput = {
 
 const NO_SOURCES: Source[] = [];
 
-let generation = 0;
 /** Bumped whenever texts are restored: what was derived from the rules before (resolved sources) is stale. */
-export const rulesGeneration = () => generation;
+let generation = 0;
 
 export function makeRuleSet(input: RuleSetInput): RuleSet {
   let cache = new WeakMap<readonly string[], Source[]>();
