@@ -7,8 +7,7 @@
  * 0: the highest applies) and `example` (the forfait used in the example); texts `none`, `example`.
  */
 import { evaluate, fill, formatNumber, localized } from '../conditions.js';
-import { cached } from '../cached.js';
-import type { OptionRules, RegimeRules } from '../rules/schema.js';
+import type { OptionRules } from '../rules/schema.js';
 import type { OptionResult, Payment, Source } from '../types.js';
 import { aidKind, HORIZON, totalOf, yearsFrom, type Aid } from './aid.js';
 import { addFields, reason, valueAt } from './common.js';
@@ -17,8 +16,6 @@ import { addYears } from '../dates.js';
 export const evaluatePercentForfait = aidKind(compute);
 
 const rateAt = (o: OptionRules, i: number) => valueAt(o.amounts.rate, i);
-/** Every source of a regime's rates, built once per rule set (resolved sources are cached by array identity). */
-const allRefs = new WeakMap<RegimeRules, string[]>();
 const pct = (r: number) => `${Math.round(r * 100)} %`;
 
 /** "50 %, 30 %, puis 10 %/an": the yearly values, the repeated tail said once. */
@@ -45,8 +42,8 @@ function compute(aid: Aid): void {
       addFields(unknown, v.fields);
     }
   }
-  const refs = cached(allRefs, regime, (r) => [...new Set(r.options.flatMap((o) => o.amounts.rate?.sources ?? []))]);
-  const sources: Source[] = aid.src(refs);
+  // Every source of the regime's rates.
+  const sources: Source[] = aid.src([...new Set(regime.options.flatMap((o) => o.amounts.rate?.sources ?? []))]);
   if (!applies.length) {
     const open = unknown.length > 0;
     result.reasons.push(
