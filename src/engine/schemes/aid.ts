@@ -316,7 +316,7 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
     result.options = result.options.filter((o) => o.payments.length || o.renewal?.length);
     if (!result.options.length && signed) reasons[0].text = fill(generic.heldDone, { d: signed }, lang);
   }
-  result.status = held ? 'held' : ruledOut ? 'ineligible' : statusOf(reasons);
+  result.status = held ? 'held' : statusOf(reasons);
   const { priorities } = aid;
   if (ruledOut && !held) {
     result.options = [];
