@@ -130,21 +130,21 @@ class AidRun implements Aid, Context {
   get(name: string): unknown {
     const x = this.extra[name];
     if (x !== undefined) return x;
-    const p = this.profile;
+    const { profile: p, specialty, env } = this;
     switch (name) {
       case 'specialtyGroup':
-        return this.specialty?.group;
+        return specialty?.group;
       case 'avenant7Scope':
-        return this.specialty?.avenant7;
+        return specialty?.avenant7;
       case 'specialtyLabel':
-        return this.specialty && localized(this.specialty, 'label', this.env.lang);
+        return specialty && localized(specialty, 'label', env.lang);
       case 'avenant7Local':
-        return this.specialty && avenant7Local(this.specialty.id, this.env);
+        return specialty && avenant7Local(specialty.id, env);
       case 'installedYears':
         return p.installationDate ? yearsFrom(p.installationDate, this.start) : undefined;
       case 'contractYear':
         // A past signature date is a contract already signed: its current contract year.
-        return p.contractDate && p.contractDate <= this.env.asOf ? yearsBetween(p.contractDate, this.env.asOf) + 1 : undefined;
+        return p.contractDate && p.contractDate <= env.asOf ? yearsBetween(p.contractDate, env.asOf) + 1 : undefined;
       // Answers imply others: the situation, or a patientèle (an installed doctor), settle these two.
       case 'student':
       case 'remplacant':
