@@ -12,51 +12,54 @@ export interface FieldSpec {
   values?: readonly string[];
 }
 
-const int = (max: number): FieldSpec => ({ type: 'integer', min: 0, max });
+const range = (type: FieldSpec['type'], max: number, min = 0): FieldSpec => ({ type, min, max });
+const int = (max: number, min = 0) => range('integer', max, min);
+const oneOf = (...values: string[]): FieldSpec => ({ type: 'enum', values });
 const bool: FieldSpec = { type: 'boolean' };
-const share: FieldSpec = { type: 'share', min: 0, max: 1 };
+const share = range('share', 1);
 const date: FieldSpec = { type: 'date' };
-const euros: FieldSpec = { type: 'number', min: 0, max: 10_000_000 };
+const euros = range('number', 10_000_000);
+const text: FieldSpec = { type: 'string' };
 
 /** Every profile field the engine reads. The names are public API. */
 export const profileFields: Readonly<Record<string, FieldSpec>> = {
-  situation: { type: 'enum', values: ['installe', 'installation', 'remplacant', 'etudiant'] },
-  specialty: { type: 'string' },
-  sector: { type: 'enum', values: ['1', '2-optam', '2', 'non-conventionne'] },
-  age: { type: 'integer', min: 18, max: 100 },
+  situation: oneOf('installe', 'installation', 'remplacant', 'etudiant'),
+  specialty: text,
+  sector: oneOf('1', '2-optam', '2', 'non-conventionne'),
+  age: int(100, 18),
   patienteleMT: int(100_000),
   fileActive: int(100_000),
-  percentile: { type: 'percentile', min: 0, max: 100 },
+  percentile: range('percentile', 100),
   ccamShare: share,
   newlyInstalled: bool,
   contractDate: date,
   objectivesReached: bool,
   groupPractice: bool,
   coordinatedPractice: bool,
-  zone: { type: 'enum', values: ['zip', 'zac', 'hors-zone'] },
+  zone: oneOf('zip', 'zac', 'hors-zone'),
   zoneSousDense: bool,
   rqthOrAld: bool,
   childrenShare: share,
   mixedActivity: bool,
   sharedAssistant: bool,
-  option: { type: 'enum', values: ['1/3-etp', '1/2-etp', '1-etp'] },
+  option: oneOf('1/3-etp', '1/2-etp', '1-etp'),
   qpv: bool,
   mountain: bool,
-  department: { type: 'string' },
-  daysPerWeek: { type: 'number', min: 0, max: 7 },
+  department: text,
+  daysPerWeek: range('number', 7),
   firstInstallation: bool,
   installationDate: date,
   secondaryPractice: bool,
   pdsa: bool,
   hospitalDeProximite: bool,
-  traineeMonths: { type: 'number', min: 0, max: 12 },
+  traineeMonths: range('number', 12),
   conventionalFees: euros,
   opposableShare: share,
   feesInZip: euros,
-  daysPerYearInZip: { type: 'number', min: 0, max: 366 },
+  daysPerYearInZip: range('number', 366),
   hostsYoungDoctor: bool,
   student: bool,
-  allowanceMonths: { type: 'integer', min: 0, max: 120 },
+  allowanceMonths: int(120),
   remplacant: bool,
   heldContracts: { type: 'contracts' },
   fmtAmount: euros,
