@@ -2,14 +2,14 @@
 import { buildAnswer } from './answer.js';
 import { combine } from './combinations.js';
 import { addYears, isIsoDate, today } from './dates.js';
-import { normalizeProfile, quoteList } from './profile.js';
+import { normalizeProfile, profileFields, quoteList } from './profile.js';
 import type { RegionRules } from './rules/pack-schema.js';
 import { builtinRules, type RuleSet } from './rules/ruleset.js';
 import type { RuleIssue, SchemeRules } from './rules/schema.js';
 import { askPriorities, installedHint } from './schemes/aid.js';
 import { localized } from './conditions.js';
 import { evaluateBandTable } from './schemes/band-table.js';
-import { Ask, rankField, type Env } from './schemes/common.js';
+import { Ask, ranked, rankField, type Env } from './schemes/common.js';
 import { installationEvaluators } from './schemes/installation.js';
 import type { FieldError, Lang, Note, Profile, RegionInfo, SchemeResult, SimulateOptions, Simulation, Situation } from './types.js';
 
@@ -195,10 +195,11 @@ function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSe
     const local = !regionSet || env.region.contacts.some((c) => c.department) || (env.region.facts ?? []).some((f) => f.department);
     if (local) put('department', Ask.Amount);
   }
-  return [...rank.keys()].sort((a, b) => rank.get(a)! - rank.get(b)!);
+  return ranked(rank);
 }
 
-const SITUATIONS: Situation[] = ['installe', 'installation', 'remplacant', 'etudiant'];
+/** Every situation, as the profile field lists them. */
+const SITUATIONS = profileFields.situation.values as Situation[];
 
 /** The situations the answers leave possible: a patientèle means installed, a recent first installation means installing. */
 function possibleSituations(p: Profile, asOf: string): Situation[] {

@@ -9,7 +9,7 @@ import { addMonths, addYears, yearsBetween } from '../dates.js';
 import type { Specialty } from '../rules/ruleset.js';
 import type { ConditionRules, Figure, RegimeRules, SchemeRules, TextRules } from '../rules/schema.js';
 import type { HeldContract, IsoDate, Note, OptionResult, Payment, Profile, Reason, SchemeResult, Source } from '../types.js';
-import { Ask, rankField, reason, refuted, regimeAt, statusOf, variantOf, type Env } from './common.js';
+import { Ask, ranked, rankField, reason, refuted, regimeAt, statusOf, variantOf, type Env } from './common.js';
 
 export const HORIZON = 5;
 
@@ -322,8 +322,8 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
     result.options = [];
     priorities.clear();
   } else for (const r of reasons) if (r.ok === null) for (const f of r.fields ?? []) aid.ask(f, Ask.Eligibility);
-  // The fields asked for, most decisive first; equal priorities keep the order they were asked in (the rules').
-  result.missing = [...priorities.keys()].sort((a, b) => priorities.get(a)! - priorities.get(b)!);
+  // The fields asked for, most decisive first (equal priorities in the rules' order).
+  result.missing = ranked(priorities);
   return result;
 }
 

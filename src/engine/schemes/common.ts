@@ -38,6 +38,9 @@ export function rankField(priorities: Map<string, number>, field: string, priori
   if (known === undefined || priority < known) priorities.set(field, priority);
 }
 
+/** The fields ranked, most decisive first; equal priorities keep the order they were first asked in. */
+export const ranked = (priorities: Map<string, number>) => [...priorities.keys()].sort((a, b) => priorities.get(a)! - priorities.get(b)!);
+
 export function addFields(into: string[], fields: readonly string[]): void {
   for (const f of fields) if (!into.includes(f)) into.push(f);
 }
