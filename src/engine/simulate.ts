@@ -171,7 +171,6 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
 function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSet: boolean): string[] {
   // Fields in the order first asked, each with its most decisive priority.
   const rank = new Map<string, number>();
-  const put = (field: string, priority: number) => rankField(rank, field, priority);
   const open = schemes.filter((s) => s.status === 'eligible' || s.status === 'incomplete');
   for (const s of open) {
     const priorities = askPriorities.get(s);
@@ -179,7 +178,7 @@ function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSe
       const p = priorities?.get(f) ?? Ask.Amount;
       // A scheme already eligible has its figure on screen: what settles that figure (the assistant's working time,
       // the band) comes before other schemes' eligibility questions.
-      put(f, s.status === 'eligible' && p > Ask.Eligibility && p <= Ask.Amount ? p - 1.2 : p);
+      rankField(rank, f, s.status === 'eligible' && p > Ask.Eligibility && p <= Ask.Amount ? p - 1.2 : p);
     }
   }
   // The situation is worth asking when the schemes still open concern different situations (a single scheme asks its
@@ -188,12 +187,12 @@ function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSe
     const possible = possibleSituations(profile, env.asOf);
     const concerns = open.map((s) => env.rules.schemes.get(s.id)?.situations);
     const families = new Set(concerns.map((c) => [...(c ?? [])].sort().join()));
-    if (families.size > 1 && concerns.some((c) => !!c && possible.some((x) => !c.includes(x)))) put('situation', Ask.Situation);
+    if (families.size > 1 && concerns.some((c) => !!c && possible.some((x) => !c.includes(x)))) rankField(rank, 'situation', Ask.Situation);
   }
   if (open.length && profile.department === undefined) {
     // A national embed: the région (its schemes and contacts) follows the département. A regional one: its per-département contacts.
     const local = !regionSet || env.region.contacts.some((c) => c.department) || (env.region.facts ?? []).some((f) => f.department);
-    if (local) put('department', Ask.Amount);
+    if (local) rankField(rank, 'department', Ask.Amount);
   }
   return ranked(rank);
 }
