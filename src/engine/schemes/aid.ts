@@ -309,7 +309,7 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
     compute(aid);
   }
   // Notes last: the mechanism may have set values their `when` reads.
-  result.notes = [...result.notes, ...aid.notes(regime)];
+  result.notes.push(...aid.notes(regime));
   const ruledOut = refuted(reasons);
   if (held) {
     // A held contract whose payments are all behind: kept, ended, not "0 €".

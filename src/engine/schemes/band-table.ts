@@ -161,7 +161,7 @@ function threshold(aid: Aid, t: ThresholdRules, field: Indicator | undefined): R
   if (below) {
     if (!unknown.length && !boundary) return below;
     below.ok = null;
-    below.fields = [...(boundary ? ['percentile'] : []), ...unknown];
+    below.fields = boundary ? ['percentile', ...unknown] : unknown;
     return below;
   }
   return th ? say(null, 'threshold.unknown.count', [field]) : say(null, 'threshold.unknown.percentile', ['percentile', ...unknown]);
