@@ -70,22 +70,18 @@ const DEPARTMENT = /^(0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])$/;
 /** « 'a', 'b' »: values as an error message lists them. */
 export const quoteList = (values: Iterable<string>) => [...values].map((v) => `'${v}'`).join(', ');
 
-function describe({ type, values, min, max }: FieldSpec): string {
-  switch (type) {
-    case 'enum':
-      return `une des valeurs ${quoteList(values!)}`;
-    case 'boolean':
-      return 'true ou false';
-    case 'date':
-      return 'une date AAAA-MM-JJ';
-    case 'contracts':
-      return 'une liste [{ id, signed }]';
-    case 'string':
-      return 'un texte';
-    default:
-      return `un nombre${type === 'integer' ? ' entier' : ''} entre ${min} et ${max}`;
-  }
-}
+/** What a field expects, for error messages (numbers say their range, enums their values). */
+const EXPECTED: Partial<Record<FieldSpec['type'], string>> = {
+  boolean: 'true ou false',
+  date: 'une date AAAA-MM-JJ',
+  contracts: 'une liste [{ id, signed }]',
+  string: 'un texte',
+};
+
+const describe = ({ type, values, min, max }: FieldSpec): string =>
+  values
+    ? `une des valeurs ${quoteList(values)}`
+    : (EXPECTED[type] ?? `un nombre${type === 'integer' ? ' entier' : ''} entre ${min} et ${max}`);
 
 /** Held contracts: ids, or { id, signed, renewed }; undefined when any entry is invalid. */
 function contracts(v: unknown): HeldContract[] | undefined {
