@@ -98,25 +98,23 @@ function contracts(v: unknown): HeldContract[] | undefined {
 
 /** The value, normalised, when valid for the field; else undefined. */
 function check(name: string, spec: FieldSpec, v: unknown): unknown {
-  switch (spec.type) {
-    case 'boolean':
-      return typeof v === 'boolean' ? v : undefined;
-    case 'enum':
-      return spec.values!.includes(v as string) ? v : undefined;
-    case 'date':
-      return isIsoDate(v) ? v : undefined;
-    case 'string':
-      if (typeof v !== 'string' || v.length > 80) return undefined;
-      if (name === 'department') return DEPARTMENT.test(v.toUpperCase()) ? v.toUpperCase() : undefined;
-      return v;
-    case 'contracts':
-      return contracts(v);
-    default: {
-      if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
-      if (spec.type === 'integer' && !Number.isInteger(v)) return undefined;
-      return v >= spec.min! && v <= spec.max! ? v : undefined;
-    }
+  const { type } = spec;
+  if (type === 'contracts') return contracts(v);
+  if (type === 'string') {
+    if (typeof v !== 'string' || v.length > 80) return undefined;
+    if (name !== 'department') return v;
+    const code = v.toUpperCase();
+    return DEPARTMENT.test(code) ? code : undefined;
   }
+  const ok =
+    type === 'boolean'
+      ? typeof v === 'boolean'
+      : type === 'enum'
+        ? spec.values!.includes(v as string)
+        : type === 'date'
+          ? isIsoDate(v)
+          : typeof v === 'number' && Number.isFinite(v) && (type !== 'integer' || Number.isInteger(v)) && v >= spec.min! && v <= spec.max!;
+  return ok ? v : undefined;
 }
 
 /**
