@@ -104,7 +104,7 @@ export const askPriorities = new WeakMap<SchemeResult, Map<string, number>>();
  * (band, derogation…). A class, so that an evaluation allocates one object, not a dozen closures; the
  * profile is never copied nor used as a prototype (slow in V8).
  */
-class AidRun implements Aid, Context {
+class AidRun implements Aid {
   /** Values set by the mechanism beside the profile's; `vars` reads both. */
   readonly extra: Record<string, unknown> = {};
   readonly vars: (name: string) => unknown;
