@@ -61,19 +61,16 @@ function compile(test: Test): Compiled {
   return (ctx) => {
     const value = ctx.get(field);
     if (value === undefined) return { value: null, fields: [ctx.askFor(field)] };
-    let ok = true;
-    if (among) ok = among.includes(value);
-    if (ok && notIn) ok = !notIn.includes(value);
-    if (ok && eq !== undefined) ok = value === eq;
-    if (ok && numeric) {
-      if (typeof value !== 'number') ok = false;
-      else
-        ok =
+    const ok =
+      (!among || among.includes(value)) &&
+      (!notIn || !notIn.includes(value)) &&
+      (eq === undefined || value === eq) &&
+      (!numeric ||
+        (typeof value === 'number' &&
           (gte === undefined || value >= gte) &&
           (gt === undefined || value > gt) &&
           (lt === undefined || value < lt) &&
-          (lte === undefined || value <= lte);
-    }
+          (lte === undefined || value <= lte)));
     return ok ? TRUE : FALSE;
   };
 }
