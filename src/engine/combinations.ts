@@ -10,8 +10,10 @@
  * set of pairwise-compatible schemes, found per connected component of the conflict graph by branch and
  * bound: no enumeration of the 2ⁿ subsets, correct for any number of schemes.
  */
-import { evaluate, type Context } from './conditions.js';
+import { cached } from './cached.js';
+import { evaluate, localized, type Context } from './conditions.js';
 import type { CumulationFile } from './rules/schema.js';
+import { yearsBetween } from './dates.js';
 import { heldContract, HORIZON } from './schemes/aid.js';
 import type { Env } from './schemes/common.js';
 import type { Combination, Exclusion, IsoDate, OptionResult, Profile, SchemeResult } from './types.js';
@@ -27,30 +29,24 @@ const RANK = { excluded: 3, unknown: 2, allowed: 1, sequence: 0 } as const;
 const indexes = new WeakMap<CumulationFile, Index>();
 const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
-/** Pair lookups, built once per cumulation file. Where two rules cover a pair, the stricter wins. */
+/** Pair lookups of a cumulation file (built once per file). Where two rules cover a pair, the stricter wins. */
 function indexOf(file: CumulationFile): Index {
-  let idx = indexes.get(file);
-  if (idx) return idx;
-  idx = { pairs: new Map(), sequences: new Map(), fallbackRefs: new Map() };
+  const idx: Index = { pairs: new Map(), sequences: new Map(), fallbackRefs: new Map() };
   for (const rule of file.rules) {
-    const pairs: [string, string][] = [];
-    if (rule.b) for (const a of rule.a) for (const b of rule.b) pairs.push([a, b]);
-    else for (let i = 0; i < rule.a.length; i++) for (let j = i + 1; j < rule.a.length; j++) pairs.push([rule.a[i], rule.a[j]]);
+    const { a: as, b: bs } = rule;
+    const pairs = bs ? as.flatMap((a) => bs.map((b) => [a, b])) : as.flatMap((a, i) => as.slice(i + 1).map((b) => [a, b]));
     for (const [a, b] of pairs) {
       if (a === b) continue;
-      if (rule.kind === 'sequence') {
-        idx.sequences.set(key(a, b), rule);
-        continue;
-      }
       const k = key(a, b);
-      const list = idx.pairs.get(k) ?? [];
-      list.push(rule);
+      if (rule.kind === 'sequence') idx.sequences.set(k, rule);
       // Stricter rules first; among equals, conditional ones (more specific) first.
-      list.sort((x, y) => RANK[y.kind] - RANK[x.kind] || (y.when ? 1 : 0) - (x.when ? 1 : 0));
-      idx.pairs.set(k, list);
+      else
+        idx.pairs.set(
+          k,
+          [...(idx.pairs.get(k) ?? []), rule].sort((x, y) => RANK[y.kind] - RANK[x.kind] || +!!y.when - +!!x.when),
+        );
     }
   }
-  indexes.set(file, idx);
   return idx;
 }
 
@@ -68,38 +64,29 @@ interface Candidate {
   held: boolean;
 }
 
-/** Whole years from `from` to `to` (negative before). */
-function yearIndex(from: IsoDate, to: IsoDate): number {
-  let months = (+to.slice(0, 4) - +from.slice(0, 4)) * 12 + (+to.slice(5, 7) - +from.slice(5, 7));
-  if (to.slice(8) < from.slice(8)) months--;
-  return Math.floor(months / 12);
-}
+const zeros = () => new Array<number>(HORIZON).fill(0);
 
 /** Amounts of an option by year 1–5 (contract years, or years from `asOf` for a contract held); renewals never count. */
 function perYearOf(o: OptionResult, held: boolean, asOf: IsoDate): number[] {
-  const out = new Array<number>(HORIZON).fill(0);
+  const out = zeros();
   for (const p of o.payments) {
-    const i = held ? (p.date ? yearIndex(asOf, p.date) : -1) : p.year - 1;
+    const i = held ? (p.date ? yearsBetween(asOf, p.date) : -1) : p.year - 1;
     if (i >= 0 && i < HORIZON) out[i] += p.amount;
   }
   return out;
 }
 
-const sum = (xs: readonly number[]) => {
-  let t = 0;
-  for (const x of xs) t += x;
-  return t;
-};
+const sum = (xs: readonly number[]) => xs.reduce((t, x) => t + x, 0);
 
 function candidateOf(r: SchemeResult, held: boolean, asOf: IsoDate): Candidate {
   const c: Candidate = {
     id: r.id,
-    perYear: new Array<number>(HORIZON).fill(0),
-    perYearMin: new Array<number>(HORIZON).fill(0),
+    perYear: zeros(),
+    perYearMin: zeros(),
     total: 0,
     totalMin: 0,
     estimate: false,
-    pending: !held && !r.options.some((o) => !o.amountUnknown),
+    pending: !held && r.options.every((o) => o.amountUnknown),
     held,
   };
   let first = true;
@@ -109,26 +96,21 @@ function candidateOf(r: SchemeResult, held: boolean, asOf: IsoDate): Candidate {
     const total = sum(perYear);
     // A range (CDE): its lower end comes off the first year it pays.
     const perYearMin = perYear.slice();
-    if (o.totalMin !== undefined) {
-      let less = o.total - o.totalMin;
-      for (let y = 0; y < HORIZON && less > 0; y++) {
-        const cut = Math.min(less, perYearMin[y]);
-        perYearMin[y] -= cut;
-        less -= cut;
-      }
+    let less = o.total - (o.totalMin ?? o.total);
+    for (let y = 0; y < HORIZON && less > 0; y++) {
+      const cut = Math.min(less, perYearMin[y]);
+      perYearMin[y] -= cut;
+      less -= cut;
     }
     const totalMin = sum(perYearMin);
     if (o.estimate || o.payments.some((p) => p.estimate)) c.estimate = true;
     // Options are alternatives: the best counts; when the choice is the doctor's to make, the least is the range's low end.
-    if (first || total > c.total) {
+    const better = first || total > c.total;
+    if (better) {
       c.perYear = perYear;
       c.total = total;
-      if (!r.choose) {
-        c.perYearMin = perYearMin;
-        c.totalMin = totalMin;
-      }
     }
-    if (r.choose && (first || totalMin < c.totalMin)) {
+    if (r.choose ? first || totalMin < c.totalMin : better) {
       c.perYearMin = perYearMin;
       c.totalMin = totalMin;
     }
@@ -138,42 +120,38 @@ function candidateOf(r: SchemeResult, held: boolean, asOf: IsoDate): Candidate {
 }
 
 export function combine(results: SchemeResult[], profile: Profile, env: Env): { combinations: Combination[]; exclusions: Exclusion[] } {
-  const file = env.rules.cumulation;
+  const { rules, asOf } = env;
+  const file = rules.cumulation;
   const combinations: Combination[] = [];
   const exclusions: Exclusion[] = [];
-  if (!file) return { combinations, exclusions };
-  const idx = indexOf(file);
-  const en = env.lang === 'en';
+  const out = { combinations, exclusions };
+  if (!file) return out;
+  const idx = cached(indexes, file, indexOf);
+  const lang = env.lang;
 
   const candidates: Candidate[] = [];
   for (const r of results) {
-    const scheme = env.rules.schemes.get(r.id);
-    const held = !!scheme && !!heldContract(scheme, profile, env.asOf);
     // A held contract counts even when its payments are over: it still excludes what it excludes.
     if (r.status !== 'eligible' && r.status !== 'held') continue;
-    candidates.push(candidateOf(r, held, env.asOf));
+    const scheme = rules.schemes.get(r.id);
+    candidates.push(candidateOf(r, !!scheme && !!heldContract(scheme, profile, asOf), asOf));
   }
 
   // The first rule for the pair whose condition holds for this profile (an unanswered condition does not hold).
   const ctx: Context = { get: (name) => profile[name], askFor: (name) => name, fact: () => ({ value: null, fields: [] }) };
-  const pairRule = (a: string, b: string) => idx.pairs.get(key(a, b))?.find((r) => !r.when || evaluate(r.when, ctx).value === true);
-  const reasonOf = (a: string, b: string, rule: Rule | undefined) => {
+  const pairRule = (a: string, b: string) => idx.pairs.get(key(a, b))?.find((r) => evaluate(r.when, ctx).value === true);
+  /** Says why a and b do not combine (or may not), with its sources: the rule's, else both schemes' (one array per pair, so resolving stays cached). */
+  const exclude = (a: string, b: string, rule: Rule | undefined) => {
+    const k = key(a, b);
     // Texts may be absent: the widget's build loads them with the detail, after the first answer.
-    let text = (rule ? (en && rule.en) || rule.text : (en && file.fallback.en) || file.fallback.text) ?? '';
-    const seq = idx.sequences.get(key(a, b));
-    if (seq) text += ' ' + ((seq.until && env.asOf > seq.until ? (en && seq.after_en) || seq.after : (en && seq.en) || seq.text) ?? '');
-    return text.trim();
-  };
-  const sourcesOf = (a: string, b: string, rule: Rule | undefined) => {
-    if (rule) return env.rules.resolve(rule.sources);
-    // No rule: the texts of both schemes, which are silent on it (one array per pair, so resolving stays cached).
-    let refs = idx.fallbackRefs.get(key(a, b));
-    if (!refs)
-      idx.fallbackRefs.set(
-        key(a, b),
-        (refs = [...new Set([...(env.rules.schemes.get(a)?.sources ?? []), ...(env.rules.schemes.get(b)?.sources ?? [])])]),
-      );
-    return env.rules.resolve(refs);
+    let text = localized(rule ?? file.fallback, 'text', lang) ?? '';
+    const seq = idx.sequences.get(k);
+    if (seq) text += ' ' + (seq.until && asOf > seq.until ? localized(seq, 'after', lang) || '' : localized(seq, 'text', lang) || '');
+    const refs =
+      rule?.sources ?? cached(idx.fallbackRefs, k, () => [...new Set([a, b].flatMap((id) => rules.schemes.get(id)?.sources ?? []))]);
+    const kind = rule?.kind === 'excluded' ? 'excluded' : 'unknown';
+    exclusions.push({ schemes: [a, b], reason: text.trim(), sources: rules.resolve(refs), kind });
+    return kind;
   };
 
   // Contracts held outside the candidates (e.g. an option démographique of 2011) rule out what they exclude.
@@ -182,31 +160,22 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
     if (ids.has(h.id)) continue;
     for (let i = candidates.length - 1; i >= 0; i--) {
       const rule = pairRule(h.id, candidates[i].id);
-      if (rule?.kind !== 'excluded' && rule?.kind !== 'unknown') continue;
-      exclusions.push({
-        schemes: [h.id, candidates[i].id],
-        reason: reasonOf(h.id, candidates[i].id, rule),
-        sources: env.rules.resolve(rule.sources),
-        kind: rule.kind,
-      });
-      if (rule.kind === 'excluded') candidates.splice(i, 1);
+      if ((rule?.kind === 'excluded' || rule?.kind === 'unknown') && exclude(h.id, candidates[i].id, rule) === 'excluded')
+        candidates.splice(i, 1);
     }
   }
 
   const n = candidates.length;
-  if (!n) return { combinations, exclusions };
+  if (!n) return out;
   // Conflict lists: `hard` (excluded) and `soft` (unknown, a conflict only for confirmed combinations).
   const hard: number[][] = candidates.map(() => []);
   const soft: number[][] = candidates.map(() => []);
   const resignable = new Array<boolean>(n).fill(false);
   for (let i = 0; i < n; i++)
     for (let j = i + 1; j < n; j++) {
-      const [a, b] = [candidates[i].id, candidates[j].id];
-      const rule = pairRule(a, b);
+      const rule = pairRule(candidates[i].id, candidates[j].id);
       if (rule?.kind === 'allowed') continue;
-      const kind = rule?.kind === 'excluded' ? 'excluded' : 'unknown';
-      exclusions.push({ schemes: [a, b], reason: reasonOf(a, b, rule), sources: sourcesOf(a, b, rule), kind });
-      const list = kind === 'excluded' ? hard : soft;
+      const list = exclude(candidates[i].id, candidates[j].id, rule) === 'excluded' ? hard : soft;
       list[i].push(j);
       list[j].push(i);
       // A held contract the texts let the doctor resign for another aid (« en substitution ») is not forced.
@@ -221,8 +190,8 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
 
   const toCombination = (set: number[]): Combination => {
     set.sort((a, b) => a - b);
-    const c: Combination = { schemes: [], total: 0, perYear: new Array<number>(HORIZON).fill(0) };
-    const perYearMin = new Array<number>(HORIZON).fill(0);
+    const c: Combination = { schemes: [], total: 0, perYear: zeros() };
+    const perYearMin = zeros();
     const pairs: string[][] = [];
     const pending: string[] = [];
     const inSet = new Set(set);
@@ -276,7 +245,7 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
   }
   others.sort((a, b) => b.total - a.total || (b.totalMin ?? b.total) - (a.totalMin ?? a.total));
   combinations.push(...others);
-  return { combinations, exclusions };
+  return out;
 }
 
 /**
@@ -316,13 +285,14 @@ function bestInComponent(
   if (members.length === 1) return members;
   // Forced vertices first (decided at once), then heaviest first: good sets are found early, the bound prunes the rest.
   const order = members.slice().sort((a, b) => Number(forced[b]) - Number(forced[a]) || weights[b] - weights[a] || a - b);
-  const blocked = new Map<number, number>(members.map((v) => [v, 0]));
+  // Conflicts stay within a component: an array by vertex counts how many chosen ones block each.
+  const blocked = new Array<number>(weights.length).fill(0);
   const current: number[] = [];
   let best: number[] = [];
   let bestWeight = -1;
   const bound = (from: number) => {
     let b = 0;
-    for (let k = from; k < order.length; k++) if (!blocked.get(order[k])) b += weights[order[k]];
+    for (let k = from; k < order.length; k++) if (!blocked[order[k]]) b += weights[order[k]];
     return b;
   };
   const search = (k: number, weight: number): void => {
@@ -335,11 +305,11 @@ function bestInComponent(
     }
     if (weight + bound(k) <= bestWeight) return;
     const v = order[k];
-    if (blocked.get(v)) return search(k + 1, weight); // forced but in conflict with another forced one: cannot be
+    if (blocked[v]) return search(k + 1, weight); // forced but in conflict with another forced one: cannot be
     current.push(v);
-    for (const u of conflicts[v]) blocked.set(u, blocked.get(u)! + 1);
+    for (const u of conflicts[v]) blocked[u]++;
     search(k + 1, weight + weights[v]);
-    for (const u of conflicts[v]) blocked.set(u, blocked.get(u)! - 1);
+    for (const u of conflicts[v]) blocked[u]--;
     current.pop();
     if (!forced[v]) search(k + 1, weight);
   };

@@ -4,6 +4,7 @@
  */
 import type { Test, TextRules } from './rules/schema.js';
 import type { Lang } from './types.js';
+import { cached } from './cached.js';
 
 export interface Verdict {
   value: boolean | null;
@@ -26,11 +27,8 @@ type Compiled = (ctx: Context) => Verdict;
 /** Tests compiled once into closures (rule data never changes): evaluation then does no shape checks. */
 const compiled = new WeakMap<Test, Compiled>();
 
-export function evaluate(test: Test, ctx: Context): Verdict {
-  let fn = compiled.get(test);
-  if (!fn) compiled.set(test, (fn = compile(test)));
-  return fn(ctx);
-}
+/** A test's verdict; no test (a rule without `when`) holds. */
+export const evaluate = (test: Test | undefined, ctx: Context): Verdict => (test ? cached(compiled, test, compile)(ctx) : TRUE);
 
 function compile(test: Test): Compiled {
   if ('all' in test || 'any' in test) {
@@ -63,19 +61,16 @@ function compile(test: Test): Compiled {
   return (ctx) => {
     const value = ctx.get(field);
     if (value === undefined) return { value: null, fields: [ctx.askFor(field)] };
-    let ok = true;
-    if (among) ok = among.includes(value);
-    if (ok && notIn) ok = !notIn.includes(value);
-    if (ok && eq !== undefined) ok = value === eq;
-    if (ok && numeric) {
-      if (typeof value !== 'number') ok = false;
-      else
-        ok =
+    const ok =
+      (!among || among.includes(value)) &&
+      (!notIn || !notIn.includes(value)) &&
+      (eq === undefined || value === eq) &&
+      (!numeric ||
+        (typeof value === 'number' &&
           (gte === undefined || value >= gte) &&
           (gt === undefined || value > gt) &&
           (lt === undefined || value < lt) &&
-          (lte === undefined || value <= lte);
-    }
+          (lte === undefined || value <= lte)));
     return ok ? TRUE : FALSE;
   };
 }
@@ -86,21 +81,27 @@ const numberFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
 export function formatNumber(n: number, lang: Lang): string {
   // Integers (the common case) are grouped by hand: Intl is correct but slow on the hot path.
   if (Number.isInteger(n) && Math.abs(n) < 1e15) {
-    const digits = String(Math.abs(n));
-    let out = '';
-    for (let i = digits.length; i > 0; i -= 3)
-      out = (i > 3 ? (lang === 'en' ? ',' : '\u202f') : '') + digits.slice(Math.max(0, i - 3), i) + out;
+    const out = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, lang === 'en' ? ',' : '\u202f');
     return n < 0 ? `-${out}` : out;
   }
   const f = (numberFormats[lang] ??= new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 2 }));
   return f.format(n);
 }
 
-/** Picks the text variant for a verdict and language, and fills `{placeholders}` from `vars`. */
+/**
+ * A rule object's text in the language asked: in English, `<key>_en` (`en` beside a `text`) when the rules
+ * give it, else the French `<key>`. Rule texts are never empty strings (the schema says so).
+ */
+export const localized = <T, K extends keyof T & string>(o: T, key: K, lang: Lang): T[K] =>
+  (lang === 'en' && o[(key === 'text' ? 'en' : `${key}_en`) as K]) || o[key];
+
 /** Values texts interpolate: a record, or a lookup function. */
 export type Vars = Record<string, unknown> | ((name: string) => unknown);
 
-export function pickText(text: TextRules | undefined, variant: 'ok' | 'ko' | 'unknown', lang: Lang, vars: Vars): string {
+/** Picks the text variant for a verdict and language, and fills `{placeholders}` from `vars`. */
+export type Variant = 'ok' | 'ko' | 'unknown';
+
+export function pickText(text: TextRules | undefined, variant: Variant, lang: Lang, vars: Vars): string {
   if (!text) return '';
   const raw = (lang === 'en' && text.en?.[variant]) || text[variant] || text.ok || text.ko || text.unknown || '';
   return fill(raw, vars, lang);
@@ -108,12 +109,12 @@ export function pickText(text: TextRules | undefined, variant: 'ok' | 'ko' | 'un
 
 /** Templates split once into literal / placeholder parts: even parts are text, odd parts are names. */
 const templates = new Map<string, string[]>();
+const split = (raw: string) => raw.split(/\{(\w+)\}/);
 
 export function fill(raw: string | undefined, vars: Vars, lang: Lang): string {
   // A text may be absent: the widget's build loads some rule texts after the first answer.
   if (!raw) return '';
-  let parts = templates.get(raw);
-  if (!parts) templates.set(raw, (parts = raw.split(/\{(\w+)\}/)));
+  const parts = cached(templates, raw, split);
   if (parts.length === 1) return raw;
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {

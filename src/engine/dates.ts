@@ -15,7 +15,7 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeap(+m[1]) ? 29 : DAYS[month - 1]);
 }
 
-const pad = (n: number, w = 2) => (n < 10 && w === 2 ? `0${n}` : String(n).padStart(w, '0'));
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 function fromParts(y: number, m: number, d: number): IsoDate {
   // Clamp to the month's last day: a contract signed on 29 Feb has its anniversary on 28 Feb.
@@ -31,11 +31,7 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 }
 
 /** Same day `years` later; 29 February falls back to 28 February in common years. */
-export function addYears(date: IsoDate, years: number): IsoDate {
-  const y = +date.slice(0, 4) + years;
-  if (y < 1000 || y > 9999) return addMonths(date, years * 12);
-  return date.endsWith('02-29') && !isLeap(y) ? `${y}-02-28` : `${y}${date.slice(4)}`;
-}
+export const addYears = (date: IsoDate, years: number): IsoDate => addMonths(date, years * 12);
 
 /** Today in UTC, as an ISO date. */
 export function today(): IsoDate {

@@ -12,51 +12,54 @@ export interface FieldSpec {
   values?: readonly string[];
 }
 
-const int = (max: number): FieldSpec => ({ type: 'integer', min: 0, max });
+const range = (type: FieldSpec['type'], max: number, min = 0): FieldSpec => ({ type, min, max });
+const int = (max: number, min = 0) => range('integer', max, min);
+const oneOf = (...values: string[]): FieldSpec => ({ type: 'enum', values });
 const bool: FieldSpec = { type: 'boolean' };
-const share: FieldSpec = { type: 'share', min: 0, max: 1 };
+const share = range('share', 1);
 const date: FieldSpec = { type: 'date' };
-const euros: FieldSpec = { type: 'number', min: 0, max: 10_000_000 };
+const euros = range('number', 10_000_000);
+const text: FieldSpec = { type: 'string' };
 
 /** Every profile field the engine reads. The names are public API. */
 export const profileFields: Readonly<Record<string, FieldSpec>> = {
-  situation: { type: 'enum', values: ['installe', 'installation', 'remplacant', 'etudiant'] },
-  specialty: { type: 'string' },
-  sector: { type: 'enum', values: ['1', '2-optam', '2', 'non-conventionne'] },
-  age: { type: 'integer', min: 18, max: 100 },
+  situation: oneOf('installe', 'installation', 'remplacant', 'etudiant'),
+  specialty: text,
+  sector: oneOf('1', '2-optam', '2', 'non-conventionne'),
+  age: int(100, 18),
   patienteleMT: int(100_000),
   fileActive: int(100_000),
-  percentile: { type: 'percentile', min: 0, max: 100 },
+  percentile: range('percentile', 100),
   ccamShare: share,
   newlyInstalled: bool,
   contractDate: date,
   objectivesReached: bool,
   groupPractice: bool,
   coordinatedPractice: bool,
-  zone: { type: 'enum', values: ['zip', 'zac', 'hors-zone'] },
+  zone: oneOf('zip', 'zac', 'hors-zone'),
   zoneSousDense: bool,
   rqthOrAld: bool,
   childrenShare: share,
   mixedActivity: bool,
   sharedAssistant: bool,
-  option: { type: 'enum', values: ['1/3-etp', '1/2-etp', '1-etp'] },
+  option: oneOf('1/3-etp', '1/2-etp', '1-etp'),
   qpv: bool,
   mountain: bool,
-  department: { type: 'string' },
-  daysPerWeek: { type: 'number', min: 0, max: 7 },
+  department: text,
+  daysPerWeek: range('number', 7),
   firstInstallation: bool,
   installationDate: date,
   secondaryPractice: bool,
   pdsa: bool,
   hospitalDeProximite: bool,
-  traineeMonths: { type: 'number', min: 0, max: 12 },
+  traineeMonths: range('number', 12),
   conventionalFees: euros,
   opposableShare: share,
   feesInZip: euros,
-  daysPerYearInZip: { type: 'number', min: 0, max: 366 },
+  daysPerYearInZip: range('number', 366),
   hostsYoungDoctor: bool,
   student: bool,
-  allowanceMonths: { type: 'integer', min: 0, max: 120 },
+  allowanceMonths: int(120),
   remplacant: bool,
   heldContracts: { type: 'contracts' },
   fmtAmount: euros,
@@ -64,53 +67,54 @@ export const profileFields: Readonly<Record<string, FieldSpec>> = {
 
 const DEPARTMENT = /^(0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])$/;
 
-function describe(spec: FieldSpec): string {
-  switch (spec.type) {
-    case 'enum':
-      return `une des valeurs ${spec.values!.map((v) => `'${v}'`).join(', ')}`;
-    case 'boolean':
-      return 'true ou false';
-    case 'date':
-      return 'une date AAAA-MM-JJ';
-    case 'contracts':
-      return 'une liste [{ id, signed }]';
-    case 'string':
-      return 'un texte';
-    default:
-      return `un nombre${spec.type === 'integer' ? ' entier' : ''} entre ${spec.min} et ${spec.max}`;
+/** « 'a', 'b' »: values as an error message lists them. */
+export const quoteList = (values: Iterable<string>) => [...values].map((v) => `'${v}'`).join(', ');
+
+/** What a field expects, for error messages (numbers say their range, enums their values). */
+const EXPECTED: Partial<Record<FieldSpec['type'], string>> = {
+  boolean: 'true ou false',
+  date: 'une date AAAA-MM-JJ',
+  contracts: 'une liste [{ id, signed }]',
+  string: 'un texte',
+};
+
+const describe = ({ type, values, min, max }: FieldSpec): string =>
+  values
+    ? `une des valeurs ${quoteList(values)}`
+    : (EXPECTED[type] ?? `un nombre${type === 'integer' ? ' entier' : ''} entre ${min} et ${max}`);
+
+/** Held contracts: ids, or { id, signed, renewed }; undefined when any entry is invalid. */
+function contracts(v: unknown): HeldContract[] | undefined {
+  if (!Array.isArray(v) || v.length > 20) return undefined;
+  const out: HeldContract[] = [];
+  for (const c of v as unknown[]) {
+    // An entry is an object, or the id alone.
+    const { id, signed, renewed } = (c && typeof c === 'object' ? c : { id: c }) as Partial<HeldContract>;
+    if (typeof id !== 'string' || !id || (signed !== undefined && !isIsoDate(signed))) return undefined;
+    out.push({ id, signed, renewed: renewed === true });
   }
+  return out;
 }
 
+/** The value, normalised, when valid for the field; else undefined. */
 function check(name: string, spec: FieldSpec, v: unknown): unknown {
-  switch (spec.type) {
-    case 'boolean':
-      return typeof v === 'boolean' ? v : undefined;
-    case 'enum':
-      return spec.values!.includes(v as string) ? v : undefined;
-    case 'date':
-      return isIsoDate(v) ? v : undefined;
-    case 'string':
-      if (typeof v !== 'string' || v.length > 80) return undefined;
-      if (name === 'department') return DEPARTMENT.test(v.toUpperCase()) ? v.toUpperCase() : undefined;
-      return v;
-    case 'contracts': {
-      if (!Array.isArray(v) || v.length > 20) return undefined;
-      const out: HeldContract[] = [];
-      for (const c of v) {
-        const id = typeof c === 'string' ? c : c && typeof c === 'object' ? (c as HeldContract).id : undefined;
-        if (typeof id !== 'string' || !id) return undefined;
-        const signed = typeof c === 'object' ? (c as HeldContract).signed : undefined;
-        if (signed !== undefined && !isIsoDate(signed)) return undefined;
-        out.push({ id, signed, renewed: typeof c === 'object' && (c as HeldContract).renewed === true });
-      }
-      return out;
-    }
-    default: {
-      if (typeof v !== 'number' || !Number.isFinite(v)) return undefined;
-      if (spec.type === 'integer' && !Number.isInteger(v)) return undefined;
-      return v >= spec.min! && v <= spec.max! ? v : undefined;
-    }
+  const { type } = spec;
+  if (type === 'contracts') return contracts(v);
+  if (type === 'string') {
+    if (typeof v !== 'string' || v.length > 80) return undefined;
+    if (name !== 'department') return v;
+    const code = v.toUpperCase();
+    return DEPARTMENT.test(code) ? code : undefined;
   }
+  const ok =
+    type === 'boolean'
+      ? typeof v === 'boolean'
+      : type === 'enum'
+        ? spec.values!.includes(v as string)
+        : type === 'date'
+          ? isIsoDate(v)
+          : typeof v === 'number' && Number.isFinite(v) && (type !== 'integer' || Number.isInteger(v)) && v >= spec.min! && v <= spec.max!;
+  return ok ? v : undefined;
 }
 
 /**
@@ -120,19 +124,19 @@ function check(name: string, spec: FieldSpec, v: unknown): unknown {
 export function normalizeProfile(input: unknown): { profile: Profile; errors: FieldError[] } {
   const profile: Profile = {};
   const errors: FieldError[] = [];
-  if (input === null || input === undefined) return { profile, errors };
-  if (typeof input !== 'object' || Array.isArray(input)) {
-    errors.push({ field: 'profile', value: input, message: 'Le profil doit être un objet.' });
-    return { profile, errors };
-  }
-  // Walk the input's own keys (usually few) rather than every known field.
-  for (const name of Object.keys(input)) {
-    const spec = Object.hasOwn(profileFields, name) ? profileFields[name] : undefined;
-    const v = (input as Record<string, unknown>)[name];
-    if (!spec || v === undefined || v === null || v === '') continue;
-    const ok = check(name, spec, v);
-    if (ok === undefined) errors.push({ field: name, value: v, message: `Valeur invalide pour ${name} : attendu ${describe(spec)}.` });
-    else profile[name] = ok;
+  if (input != null) {
+    if (typeof input !== 'object' || Array.isArray(input))
+      errors.push({ field: 'profile', value: input, message: 'Le profil doit être un objet.' });
+    // Walk the input's own keys (usually few) rather than every known field.
+    else
+      for (const name of Object.keys(input)) {
+        const spec = Object.hasOwn(profileFields, name) ? profileFields[name] : undefined;
+        const v = (input as Record<string, unknown>)[name];
+        if (!spec || v == null || v === '') continue;
+        const ok = check(name, spec, v);
+        if (ok === undefined) errors.push({ field: name, value: v, message: `Valeur invalide pour ${name} : attendu ${describe(spec)}.` });
+        else profile[name] = ok;
+      }
   }
   return { profile, errors };
 }

@@ -2,13 +2,14 @@
 import { buildAnswer } from './answer.js';
 import { combine } from './combinations.js';
 import { addYears, isIsoDate, today } from './dates.js';
-import { normalizeProfile } from './profile.js';
+import { normalizeProfile, profileFields, quoteList } from './profile.js';
 import type { RegionRules } from './rules/pack-schema.js';
-import { builtinRules, rulesGeneration, type RuleSet } from './rules/ruleset.js';
+import { builtinRules, type RuleSet } from './rules/ruleset.js';
 import type { RuleIssue, SchemeRules } from './rules/schema.js';
 import { askPriorities, installedHint } from './schemes/aid.js';
+import { localized } from './conditions.js';
 import { evaluateBandTable } from './schemes/band-table.js';
-import { Ask, type Env } from './schemes/common.js';
+import { Ask, ranked, rankField, type Env } from './schemes/common.js';
 import { installationEvaluators } from './schemes/installation.js';
 import type { FieldError, Lang, Note, Profile, RegionInfo, SchemeResult, SimulateOptions, Simulation, Situation } from './types.js';
 
@@ -33,8 +34,6 @@ export function enablePacks(compiler: PackCompiler): void {
   compilePack = compiler;
 }
 
-const quoteList = (ids: Iterable<string>) => [...ids].map((r) => `'${r}'`).join(', ');
-
 /** More scheme ids than any rule set could hold is a mistake (or an attack): the rest is ignored, and said. */
 export const MAX_SCHEMES = 100;
 
@@ -44,26 +43,23 @@ export const MAX_SCHEMES = 100;
  */
 export function simulate(profile?: unknown, options: SimulateOptions = {}): Simulation {
   const errors: FieldError[] = [];
+  const error = (field: string, value: unknown, message: string) => errors.push({ field, value, message });
   const notices: Note[] = [];
   const opts = options && typeof options === 'object' ? options : {};
-  const lang: Lang = opts.lang === 'en' ? 'en' : 'fr';
-  if (opts.lang !== undefined && opts.lang !== 'fr' && opts.lang !== 'en')
-    errors.push({ field: 'lang', value: opts.lang, message: "Langue inconnue : attendu 'fr' ou 'en'." });
+  const { lang: langOption, asOf: asOfOption, region: regionOption, schemes: schemesOption } = opts;
+  const lang: Lang = langOption === 'en' ? 'en' : 'fr';
+  if (langOption !== undefined && langOption !== lang) error('lang', langOption, "Langue inconnue : attendu 'fr' ou 'en'.");
 
   let rules: RuleSet = builtinRules;
   let pack: Simulation['pack'];
-  if (opts.rules !== undefined && opts.rules !== null) {
-    if (!compilePack)
-      errors.push({
-        field: 'rules',
-        value: '(pack)',
-        message: "Les packs de règles demandent l'entrée complète 'aide-assistant-medical/engine'.",
-      });
+  if (opts.rules != null) {
+    if (!compilePack) error('rules', '(pack)', "Les packs de règles demandent l'entrée complète 'aide-assistant-medical/engine'.");
     else {
       const r = compilePack(opts.rules);
       if (r.ok) {
+        const { publisher, version, date } = r.pack;
         rules = r.rules;
-        pack = { publisher: r.pack.publisher, version: r.pack.version, date: r.pack.date };
+        pack = { publisher, version, date };
       } else {
         const first = r.issues
           .slice(0, 3)
@@ -79,62 +75,57 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
     }
   }
 
-  let asOf = isIsoDate(opts.asOf) ? opts.asOf : undefined;
-  if (opts.asOf !== undefined && !asOf) errors.push({ field: 'asOf', value: opts.asOf, message: 'Date invalide : attendu AAAA-MM-JJ.' });
-  asOf ??= today();
+  const asOf = isIsoDate(asOfOption) ? asOfOption : today();
+  if (asOfOption !== undefined && asOfOption !== asOf) error('asOf', asOfOption, 'Date invalide : attendu AAAA-MM-JJ.');
 
-  const normalized = normalizeProfile(profile);
-  errors.push(...normalized.errors);
-  const p = normalized.profile;
+  const { profile: p, errors: invalid } = normalizeProfile(profile);
+  errors.push(...invalid);
   if (p.specialty !== undefined && !rules.specialties.has(p.specialty)) {
-    errors.push({ field: 'specialty', value: p.specialty, message: 'Spécialité inconnue : voir rules/tables/specialties.json.' });
+    error('specialty', p.specialty, 'Spécialité inconnue : voir rules/tables/specialties.json.');
     delete p.specialty;
   }
   const departement = p.department ? rules.departements.get(p.department) : undefined;
   // The départements table may arrive after the first answer (the widget's split build): a code is refused only against it.
   if (p.department && !departement && rules.departements.size) {
-    errors.push({ field: 'department', value: p.department, message: 'Département inconnu.' });
+    error('department', p.department, 'Département inconnu.');
     delete p.department;
   }
 
   // The region: as configured, else the one of the doctor's département when a pack exists for it.
   let region: RegionRules = rules.regions.get('national')!;
-  if (opts.region !== undefined) {
-    const asked = typeof opts.region === 'string' ? rules.regions.get(opts.region) : undefined;
+  if (regionOption !== undefined) {
+    const asked = typeof regionOption === 'string' ? rules.regions.get(regionOption) : undefined;
     if (asked) region = asked;
-    else errors.push({ field: 'region', value: opts.region, message: `Région inconnue : attendu ${quoteList(rules.regions.keys())}.` });
+    else error('region', regionOption, `Région inconnue : attendu ${quoteList(rules.regions.keys())}.`);
   } else if (departement) region = rules.regions.get(departement.region) ?? region;
   if (departement && region.departments.length && !region.departments.includes(departement.code)) {
+    const where = `${departement.name} (${departement.code})`;
     notices.push({
       id: 'departement-hors-region',
       kind: 'info',
       text:
         lang === 'en'
-          ? `${departement.name} (${departement.code}) is not in ${region.title_en ?? region.title}: that region's own aids do not apply; the national schemes still do.`
-          : `${departement.name} (${departement.code}) n’est pas en ${region.title}\u00a0: les aides propres à cette région ne s’appliquent pas\u202f; les dispositifs nationaux restent valables.`,
+          ? `${where} is not in ${localized(region, 'title', lang)}: that region's own aids do not apply; the national schemes still do.`
+          : `${where} n’est pas en ${region.title}\u00a0: les aides propres à cette région ne s’appliquent pas\u202f; les dispositifs nationaux restent valables.`,
       sources: rules.resolve(departementsSources),
     });
   }
 
   let ids = region.schemes.filter((id) => rules.schemes.has(id));
-  if (opts.schemes !== undefined) {
-    let asked: unknown[] = Array.isArray(opts.schemes) ? opts.schemes : [opts.schemes];
+  if (schemesOption !== undefined) {
+    let asked: unknown[] = Array.isArray(schemesOption) ? schemesOption : [schemesOption];
     if (asked.length > MAX_SCHEMES) {
-      errors.push({
-        field: 'schemes',
-        value: `(${asked.length})`,
-        message: `Trop de dispositifs demandés (${asked.length}) : les ${MAX_SCHEMES} premiers sont pris en compte.`,
-      });
+      error(
+        'schemes',
+        `(${asked.length})`,
+        `Trop de dispositifs demandés (${asked.length}) : les ${MAX_SCHEMES} premiers sont pris en compte.`,
+      );
       asked = asked.slice(0, MAX_SCHEMES);
     }
-    const known = asked.filter((id): id is string => typeof id === 'string' && rules.schemes.has(id));
-    const unknown = asked.filter((id) => typeof id !== 'string' || !rules.schemes.has(id));
-    if (unknown.length)
-      errors.push({
-        field: 'schemes',
-        value: unknown.slice(0, 10),
-        message: `Dispositif inconnu : attendu ${quoteList(rules.schemes.keys())}.`,
-      });
+    const isKnown = (id: unknown): id is string => typeof id === 'string' && rules.schemes.has(id);
+    const known = asked.filter(isKnown);
+    const unknown = asked.filter((id) => !isKnown(id));
+    if (unknown.length) error('schemes', unknown.slice(0, 10), `Dispositif inconnu : attendu ${quoteList(rules.schemes.keys())}.`);
     if (known.length) ids = [...new Set(known)];
   }
 
@@ -147,15 +138,11 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
     // Rule data a pack brings may be valid yet unusable by its kind: that scheme is reported, the others answer.
     try {
       schemes.push(evaluator(scheme, p, env));
-    } catch (error) {
-      errors.push({
-        field: 'evaluation',
-        value: id,
-        message: `Le dispositif ${id} n’a pas pu être évalué (${String(error).slice(0, 120)}).`,
-      });
+    } catch (e) {
+      error('evaluation', id, `Le dispositif ${id} n’a pas pu être évalué (${String(e).slice(0, 120)}).`);
     }
   }
-  const missing = questions(schemes, p, env, opts.region !== undefined);
+  const missing = questions(schemes, p, env, regionOption !== undefined);
   const { combinations, exclusions } = combine(schemes, p, env);
   const info = regionInfo(region, departement?.code, env);
   const sim: Simulation = {
@@ -182,13 +169,8 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
  * situations; the département when a region's schemes or contacts depend on it.
  */
 function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSet: boolean): string[] {
+  // Fields in the order first asked, each with its most decisive priority.
   const rank = new Map<string, number>();
-  const order: string[] = [];
-  const put = (field: string, priority: number) => {
-    const known = rank.get(field);
-    if (known === undefined) order.push(field);
-    if (known === undefined || priority < known) rank.set(field, priority);
-  };
   const open = schemes.filter((s) => s.status === 'eligible' || s.status === 'incomplete');
   for (const s of open) {
     const priorities = askPriorities.get(s);
@@ -196,7 +178,7 @@ function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSe
       const p = priorities?.get(f) ?? Ask.Amount;
       // A scheme already eligible has its figure on screen: what settles that figure (the assistant's working time,
       // the band) comes before other schemes' eligibility questions.
-      put(f, s.status === 'eligible' && p > Ask.Eligibility && p <= Ask.Amount ? p - 1.2 : p);
+      rankField(rank, f, s.status === 'eligible' && p > Ask.Eligibility && p <= Ask.Amount ? p - 1.2 : p);
     }
   }
   // The situation is worth asking when the schemes still open concern different situations (a single scheme asks its
@@ -205,17 +187,18 @@ function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSe
     const possible = possibleSituations(profile, env.asOf);
     const concerns = open.map((s) => env.rules.schemes.get(s.id)?.situations);
     const families = new Set(concerns.map((c) => [...(c ?? [])].sort().join()));
-    if (families.size > 1 && concerns.some((c) => !!c && possible.some((x) => !c.includes(x)))) put('situation', Ask.Situation);
+    if (families.size > 1 && concerns.some((c) => !!c && possible.some((x) => !c.includes(x)))) rankField(rank, 'situation', Ask.Situation);
   }
   if (open.length && profile.department === undefined) {
     // A national embed: the région (its schemes and contacts) follows the département. A regional one: its per-département contacts.
     const local = !regionSet || env.region.contacts.some((c) => c.department) || (env.region.facts ?? []).some((f) => f.department);
-    if (local) put('department', Ask.Amount);
+    if (local) rankField(rank, 'department', Ask.Amount);
   }
-  return order.sort((a, b) => rank.get(a)! - rank.get(b)!);
+  return ranked(rank);
 }
 
-const SITUATIONS: Situation[] = ['installe', 'installation', 'remplacant', 'etudiant'];
+/** Every situation, as the profile field lists them. */
+const SITUATIONS = profileFields.situation.values as Situation[];
 
 /** The situations the answers leave possible: a patientèle means installed, a recent first installation means installing. */
 function possibleSituations(p: Profile, asOf: string): Situation[] {
@@ -233,23 +216,16 @@ function possibleSituations(p: Profile, asOf: string): Situation[] {
 
 const departementsSources = ['https://www.npmjs.com/package/@etalab/decoupage-administratif'];
 
-const infos = new WeakMap<RegionRules, Map<string, RegionInfo>>();
-
-/** Contacts and local figures of the region, those of the doctor's département first. Cached: rules never change. */
+/** Contacts and local figures of the region: its own, and those of the doctor's département. */
 function regionInfo(region: RegionRules, department: string | undefined, env: Env): RegionInfo {
-  let byKey = infos.get(region);
-  if (!byKey) infos.set(region, (byKey = new Map<string, RegionInfo>()));
-  const key = `${env.lang}|${department ?? ''}|${rulesGeneration()}`;
-  let info = byKey.get(key);
-  if (info) return info;
-  const en = env.lang === 'en';
+  const lang = env.lang;
   const here = <T extends { department?: string }>(items: readonly T[]) =>
     items.filter((c) => !c.department || c.department === department);
-  info = {
+  return {
     id: region.id,
-    title: (en && region.title_en) || region.title,
+    title: localized(region, 'title', lang),
     contacts: here(region.contacts).map((c) => ({
-      label: (en && c.label_en) || c.label,
+      label: localized(c, 'label', lang),
       url: c.url,
       email: c.email,
       phone: c.phone,
@@ -258,11 +234,9 @@ function regionInfo(region: RegionRules, department: string | undefined, env: En
     })),
     facts: here(region.facts ?? []).map((f) => ({
       id: f.id,
-      text: (en && f.en) || f.text,
+      text: localized(f, 'text', lang),
       sources: env.rules.resolve(f.sources),
       kind: 'info' as const,
     })),
   };
-  byKey.set(key, info);
-  return info;
 }

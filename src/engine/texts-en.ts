@@ -11,7 +11,6 @@ ANSWER_TEXTS.en = {
   canHeld: 'You can count on {names}: {amount}{horizon}{first}.',
   horizon: ' over {years} years',
   firstYear: ', of which {first} in year 1',
-  once: ', paid in year 1',
   choice: '{min} ({minLabel}) to {max} ({maxLabel})',
   atLeast: 'at least {min} (up to {max})',
   span: '{min} to {max}',

@@ -21,6 +21,7 @@ import sourcesFile from '../../../rules/sources.json';
 import departementsFile from '../../../rules/tables/departements.json';
 import percentiles from '../../../rules/tables/percentiles.json';
 import specialtiesFile from '../../../rules/tables/specialties.json';
+import { cached } from '../cached.js';
 import type { Source } from '../types.js';
 import type { DepartementsTable, ObjectiveGrid, RegionRules } from './pack-schema.js';
 import type { CostsTable, CumulationFile, PercentilesTable, SchemeRules, SourcesTable, SpecialtiesTable } from './schema.js';
@@ -99,17 +100,19 @@ export const builtinInput: RuleSetInput = {
 
 const NO_SOURCES: Source[] = [];
 
-let generation = 0;
 /** Bumped whenever texts are restored: what was derived from the rules before (resolved sources) is stale. */
+let generation = 0;
 export const rulesGeneration = () => generation;
 
 export function makeRuleSet(input: RuleSetInput): RuleSet {
   let cache = new WeakMap<readonly string[], Source[]>();
-  let cached = generation;
+  let cacheGeneration = generation;
   const { sources, publisher } = input;
-  const dates = [...input.schemes.map((s) => s.updated), ...input.regions.map((r) => r.updated)].sort();
   return {
-    version: dates[dates.length - 1],
+    version: [...input.schemes, ...input.regions]
+      .map((r) => r.updated)
+      .sort()
+      .at(-1)!,
     input,
     schemes: new Map(input.schemes.map((s) => [s.id, s])),
     specialties: new Map(input.specialties.map((s) => [s.id, s])),
@@ -124,23 +127,20 @@ export function makeRuleSet(input: RuleSetInput): RuleSet {
     // Rule arrays are never mutated after a rule set is made, so resolved sources are cached by array identity.
     resolve(refs) {
       if (!refs?.length) return NO_SOURCES;
-      if (cached !== generation) {
+      if (cacheGeneration !== generation) {
         cache = new WeakMap();
-        cached = generation;
+        cacheGeneration = generation;
       }
-      let out = cache.get(refs);
-      if (!out) {
-        out = refs.map((ref) => {
+      return cached(cache, refs, (r) =>
+        r.map((ref) => {
           const known = sources[ref];
           const url = known?.url ?? (/^https?:\/\//.test(ref) ? ref : undefined);
           const source: Source = { ref, title: known?.title ?? ref };
           if (url) source.url = url;
           if (ref.startsWith('pack:') && publisher) source.publisher = publisher;
           return source;
-        });
-        cache.set(refs, out);
-      }
-      return out;
+        }),
+      );
     },
   };
 }

@@ -4,16 +4,17 @@
  * reasons, notes with their `when`, payments, renewals, secteur 2 proration. Each kind file only computes
  * its amounts, through the one rule context below.
  */
-import { evaluate, fill, pickText, type Context, type Vars, type Verdict } from '../conditions.js';
+import { evaluate, fill, localized, pickText, type Context, type Variant, type Vars, type Verdict } from '../conditions.js';
 import { addMonths, addYears, yearsBetween } from '../dates.js';
 import type { Specialty } from '../rules/ruleset.js';
-import type { Figure, RegimeRules, SchemeRules, TextRules } from '../rules/schema.js';
+import type { ConditionRules, Figure, RegimeRules, SchemeRules, TextRules } from '../rules/schema.js';
 import type { HeldContract, IsoDate, Note, OptionResult, Payment, Profile, Reason, SchemeResult, Source } from '../types.js';
-import { addFields, Ask, conditionReason, emptyResult, regimeAt, statusOf, type Env } from './common.js';
+import { Ask, ranked, rankField, reason, refuted, regimeAt, statusOf, variantOf, type Env } from './common.js';
 
 export const HORIZON = 5;
 
-export interface Aid {
+/** The rule context of one scheme's evaluation: what a kind computes with, and the context its tests read. */
+export interface Aid extends Context {
   scheme: SchemeRules;
   regime: RegimeRules;
   profile: Profile;
@@ -21,17 +22,20 @@ export interface Aid {
   /** Signature date: the held contract's, else the scheme's date field, else the simulation date. */
   start: IsoDate;
   held?: HeldContract;
-  ctx: Context & { vars: Vars };
+  /** What texts interpolate: the same values as tests read. */
+  vars: Vars;
   result: SchemeResult;
   /** The value of the scheme's amount field, when answered (else it is added to `missing`). */
   amount: number | undefined;
   specialty?: Specialty;
   fig(name: string): Figure | undefined;
   src(refs: readonly string[]): Source[];
-  /** Asks for a field, `priority` saying how decisive it is (see `Ask`). */
+  /** Asks for a field (it goes to the result's `missing`), `priority` saying how decisive it is (see `Ask`). */
   ask(field: string, priority?: number): void;
   /** A text of the regime, else of the scheme. */
-  text(key: string, variant: 'ok' | 'ko' | 'unknown'): string;
+  text(key: string, variant?: Variant): string;
+  /** A text's variant in the simulation's language, filled with `vars`. */
+  pick(text: TextRules | undefined, variant: Variant): string;
   /** Sets a value tests and texts can read. */
   set(name: string, value: unknown): void;
   get(name: string): unknown;
@@ -63,18 +67,19 @@ const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juill
 export function textDate(d: IsoDate, lang: Env['lang']): string {
   const day = +d.slice(8, 10);
   const month = +d.slice(5, 7) - 1;
-  if (lang === 'en' && MONTHS.en) return `${day} ${MONTHS.en[month]} ${+d.slice(0, 4)}`;
-  return `${day === 1 ? '1ᵉʳ' : day}\u00a0${MONTHS_FR[month]} ${+d.slice(0, 4)}`;
+  const year = +d.slice(0, 4);
+  if (lang === 'en' && MONTHS.en) return `${day} ${MONTHS.en[month]} ${year}`;
+  return `${day === 1 ? '1ᵉʳ' : day}\u00a0${MONTHS_FR[month]} ${year}`;
 }
 
 const dayMs = 86_400_000;
-const yearsFrom = (from: IsoDate, to: IsoDate) => (Date.parse(to) - Date.parse(from)) / dayMs / 365.25;
+export const yearsFrom = (from: IsoDate, to: IsoDate) => (Date.parse(to) - Date.parse(from)) / dayMs / 365.25;
 
 /** A contract of this scheme the doctor holds and that still runs on `asOf` (a fixed-term one ends after `duration` years). */
 export function heldContract(scheme: SchemeRules, profile: Profile, asOf: IsoDate): HeldContract | undefined {
   const c = profile.heldContracts?.find((h) => h.id === scheme.id);
   if (!c) return undefined;
-  const last = scheme.regimes[scheme.regimes.length - 1];
+  const last = scheme.regimes.at(-1)!;
   const duration = last.params?.duration?.value;
   if (c.signed && duration && !last.params?.renewable && addYears(c.signed, duration) <= asOf) return undefined;
   return c;
@@ -99,10 +104,9 @@ export const askPriorities = new WeakMap<SchemeResult, Map<string, number>>();
  * (band, derogation…). A class, so that an evaluation allocates one object, not a dozen closures; the
  * profile is never copied nor used as a prototype (slow in V8).
  */
-class AidRun implements Aid, Context {
+class AidRun implements Aid {
   /** Values set by the mechanism beside the profile's; `vars` reads both. */
   readonly extra: Record<string, unknown> = {};
-  readonly ctx: Aid['ctx'] = this;
   readonly vars: (name: string) => unknown;
   regime!: RegimeRules;
   amount: number | undefined;
@@ -126,26 +130,25 @@ class AidRun implements Aid, Context {
   get(name: string): unknown {
     const x = this.extra[name];
     if (x !== undefined) return x;
-    const p = this.profile;
+    const { profile: p, specialty, env } = this;
     switch (name) {
       case 'specialtyGroup':
-        return this.specialty?.group;
+        return specialty?.group;
       case 'avenant7Scope':
-        return this.specialty?.avenant7;
+        return specialty?.avenant7;
       case 'specialtyLabel':
-        return this.specialty && ((this.env.lang === 'en' && this.specialty.label_en) || this.specialty.label);
+        return specialty && localized(specialty, 'label', env.lang);
       case 'avenant7Local':
-        return this.specialty && avenant7Local(this.specialty.id, this.env);
+        return specialty && avenant7Local(specialty.id, env);
       case 'installedYears':
         return p.installationDate ? yearsFrom(p.installationDate, this.start) : undefined;
       case 'contractYear':
         // A past signature date is a contract already signed: its current contract year.
-        return p.contractDate && p.contractDate <= this.env.asOf ? yearsBetween(p.contractDate, this.env.asOf) + 1 : undefined;
+        return p.contractDate && p.contractDate <= env.asOf ? yearsBetween(p.contractDate, env.asOf) + 1 : undefined;
       // Answers imply others: the situation, or a patientèle (an installed doctor), settle these two.
       case 'student':
-        return p.student ?? (p.situation ? p.situation === 'etudiant' : installedHint(p) ? false : undefined);
       case 'remplacant':
-        return p.remplacant ?? (p.situation ? p.situation === 'remplacant' : installedHint(p) ? false : undefined);
+        return p[name] ?? (p.situation ? p.situation === (name === 'student' ? 'etudiant' : name) : installedHint(p) ? false : undefined);
     }
     // Contracts held: none when the profile lists none.
     if (name.startsWith('holds.')) return !!p.heldContracts?.some((c) => c.id === name.slice(6));
@@ -165,13 +168,13 @@ class AidRun implements Aid, Context {
     return this.env.rules.resolve(refs);
   }
   ask(field: string, priority: number = Ask.Amount): void {
-    const known = this.priorities.get(field);
-    if (known === undefined || priority < known) this.priorities.set(field, priority);
-    addFields(this.result.missing, [field]);
+    rankField(this.priorities, field, priority);
   }
-  text(key: string, variant: 'ok' | 'ko' | 'unknown'): string {
-    const t: TextRules | undefined = this.regime?.texts?.[key] ?? this.scheme.texts?.[key];
-    return pickText(t, variant, this.env.lang, this.vars);
+  text(key: string, variant: Variant = 'ok'): string {
+    return this.pick(this.regime?.texts?.[key] ?? this.scheme.texts?.[key], variant);
+  }
+  pick(text: TextRules | undefined, variant: Variant): string {
+    return pickText(text, variant, this.env.lang, this.vars);
   }
   set(name: string, value: unknown): void {
     this.extra[name] = value;
@@ -180,11 +183,10 @@ class AidRun implements Aid, Context {
   notes(r: RegimeRules, conditionalOnly = false): Note[] {
     const out: Note[] = [];
     for (const n of r.notes ?? []) {
-      if (conditionalOnly && !n.when) continue;
-      if (n.when && evaluate(n.when, this).value !== true) continue;
+      if ((conditionalOnly && !n.when) || evaluate(n.when, this).value !== true) continue;
       out.push({
         id: n.id,
-        text: fill((this.env.lang === 'en' && n.en) || n.text, this.vars, this.env.lang),
+        text: fill(localized(n, 'text', this.env.lang), this.vars, this.env.lang),
         sources: this.src(n.sources),
         kind: n.kind ?? 'info',
       });
@@ -212,31 +214,54 @@ function avenant7Local(specialty: string, env: Env): 'listed' | 'not-listed' | '
   return lists.some((l) => l.department === env.departement!.code && l.specialties.includes(specialty)) ? 'listed' : 'not-listed';
 }
 
+/** Evaluates a condition into an explained reason; undefined when its `when` rules it out. */
+export function conditionReason(c: ConditionRules, aid: Aid): Reason | undefined {
+  const w = evaluate(c.when, aid);
+  if (w.value === false) return undefined;
+  // Unanswered `when`: the condition may not even apply, its own test is not asked yet.
+  const v = w.value === null ? w : evaluate(c.test, aid);
+  const r = reason(
+    c.id,
+    v.value,
+    aid.pick(c.text, variantOf(v.value)),
+    aid.src(c.sources),
+    v.fields.length || w.value === null ? v.fields : undefined,
+  );
+  if (c.inferred && w.value) r.estimate = true;
+  return r;
+}
+
 export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, compute: (aid: Aid) => void): SchemeResult {
-  const result = emptyResult(scheme, env);
-  const held = heldContract(scheme, profile, env.asOf);
+  const { lang, asOf } = env;
+  const result: SchemeResult = {
+    id: scheme.id,
+    title: localized(scheme, 'title', lang),
+    status: 'ineligible',
+    reasons: [],
+    missing: [],
+    options: [],
+    notes: [],
+  };
+  const { reasons } = result;
+  const held = heldContract(scheme, profile, asOf);
   const dateField = scheme.dateField;
   const fieldDate = dateField ? (profile[dateField] as IsoDate | undefined) : undefined;
-  const start = held?.signed ?? fieldDate ?? env.asOf;
-  const openNow = regimeAt(scheme, start);
-  const regime = openNow ?? (held ? scheme.regimes[scheme.regimes.length - 1] : undefined);
-  const closed = held ? !regimeAt(scheme, env.asOf) : !regime;
+  const start = held?.signed ?? fieldDate ?? asOf;
+  const regime = regimeAt(scheme, start) ?? (held ? scheme.regimes.at(-1) : undefined);
+  const closed = held ? !regimeAt(scheme, asOf) : !regime;
   const aid = new AidRun(scheme, profile, env, start, held, result, closed);
-  const generic = genericTexts(env.lang);
+  const generic = genericTexts(lang);
+  const own = scheme.texts ?? {};
 
   // Not the doctor's situation, or a scheme for some doctors only: nothing to ask (a held contract always counts).
   if (!held) {
     const situation = profile.situation;
     const outside = situation && scheme.situations && !scheme.situations.includes(situation);
-    if (outside || (scheme.applies && evaluate(scheme.applies, aid).value !== true)) {
+    if (outside || evaluate(scheme.applies, aid).value !== true) {
       result.status = 'not-applicable';
-      const own = scheme.texts?.applies;
-      result.reasons.push({
-        id: 'situation',
-        ok: false,
-        text: !outside && own ? pickText(own, 'unknown', env.lang, aid.vars) : generic.situation,
-        sources: aid.src(scheme.sources),
-      });
+      reasons.push(
+        reason('situation', false, !outside && own.applies ? aid.pick(own.applies, 'unknown') : generic.situation, aid.src(scheme.sources)),
+      );
       return result;
     }
   }
@@ -248,113 +273,105 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
     const edge = before?.signedTo
       ? { d: dayAfter(before.signedTo.date), s: before.signedTo.sources, t: generic.ended }
       : { d: after.signedFrom?.date ?? start, s: after.signedFrom?.sources ?? scheme.sources, t: generic.notYet };
-    const own = scheme.texts?.closed;
     result.status = 'closed';
-    result.reasons.push({
-      id: 'dates',
-      ok: false,
-      text: own ? pickText(own, 'ko', env.lang, aid.vars) : fill(edge.t, { d: textDate(edge.d, env.lang) }, env.lang),
-      sources: aid.src(edge.s),
-    });
+    reasons.push(
+      reason('dates', false, own.closed ? aid.pick(own.closed, 'ko') : fill(edge.t, { d: textDate(edge.d, lang) }, lang), aid.src(edge.s)),
+    );
     // Only the notes written for this case (their `when` holds): what replaces the scheme.
     result.notes = aid.notes(before ?? after, true);
     return result;
   }
   aid.regime = regime;
   result.regime = regime.id;
-  result.regimeTitle = (env.lang === 'en' && regime.title_en) || regime.title;
+  result.regimeTitle = localized(regime, 'title', lang);
   const duration = regime.params?.duration?.value;
-  if (held?.signed && duration) aid.set('end', textDate(addYears(held.signed, duration), env.lang));
+  const signed = held?.signed && textDate(held.signed, lang);
+  const end = signed && duration ? textDate(addYears(held.signed!, duration), lang) : undefined;
+  if (end) aid.set('end', end);
 
   if (held) {
     // The conditions were checked when the contract was signed: say what the doctor keeps instead.
-    const d = held.signed ? textDate(held.signed, env.lang) : undefined;
-    const end = aid.extra.end as string | undefined;
-    result.reasons.push({
-      id: 'contrat-en-cours',
-      ok: true,
-      text: fill(d ? (end ? generic.heldUntil : generic.held) : generic.heldUndated, { d, end }, env.lang),
-      sources: aid.src(regime.signedTo?.sources ?? scheme.sources),
-    });
+    const text = fill(signed ? (end ? generic.heldUntil : generic.held) : generic.heldUndated, { d: signed, end }, lang);
+    reasons.push(reason('contrat-en-cours', true, text, aid.src(regime.signedTo?.sources ?? scheme.sources)));
   } else
     for (const c of regime.conditions) {
-      const r = conditionReason(c, aid, env);
-      if (r) result.reasons.push(r);
+      const r = conditionReason(c, aid);
+      if (r) reasons.push(r);
     }
-  if (dateField && !fieldDate && !held && scheme.texts?.date) {
-    result.reasons.push({
-      id: 'date',
-      ok: null,
-      text: pickText(scheme.texts.date, 'unknown', env.lang, aid.vars),
-      sources: aid.src(regime.signedFrom?.sources ?? scheme.sources),
-      fields: [dateField],
-    });
-  }
-  if (scheme.apply)
-    result.apply = { text: (env.lang === 'en' && scheme.apply.en) || scheme.apply.text, links: aid.src(scheme.apply.links) };
-  if (scheme.prepare)
-    result.prepare = { text: (env.lang === 'en' && scheme.prepare.en) || scheme.prepare.text, sources: aid.src(scheme.prepare.sources) };
-  if (!result.reasons.some((r) => r.ok === false)) {
+  if (dateField && !fieldDate && !held && own.date)
+    reasons.push(reason('date', null, aid.pick(own.date, 'unknown'), aid.src(regime.signedFrom?.sources ?? scheme.sources), [dateField]));
+  const { apply, prepare } = scheme;
+  if (apply) result.apply = { text: localized(apply, 'text', lang), links: aid.src(apply.links) };
+  if (prepare) result.prepare = { text: localized(prepare, 'text', lang), sources: aid.src(prepare.sources) };
+  if (!refuted(reasons)) {
     const amountField = scheme.amountField;
     aid.amount = amountField ? (profile[amountField] as number | undefined) : undefined;
     compute(aid);
   }
   // Notes last: the mechanism may have set values their `when` reads.
-  result.notes = [...result.notes, ...aid.notes(regime)];
-  const refuted = result.reasons.some((r) => r.ok === false);
+  result.notes.push(...aid.notes(regime));
+  const ruledOut = refuted(reasons);
   if (held) {
     // A held contract whose payments are all behind: kept, ended, not "0 €".
     result.options = result.options.filter((o) => o.payments.length || o.renewal?.length);
-    if (!result.options.length && held.signed)
-      result.reasons[0].text = fill(generic.heldDone, { d: textDate(held.signed, env.lang) }, env.lang);
+    if (!result.options.length && signed) reasons[0].text = fill(generic.heldDone, { d: signed }, lang);
   }
-  result.status = held ? 'held' : refuted ? 'ineligible' : statusOf(result.reasons);
-  if (refuted && !held) {
+  result.status = held ? 'held' : statusOf(reasons);
+  const { priorities } = aid;
+  if (ruledOut && !held) {
     result.options = [];
-    result.missing = [];
-    aid.priorities.clear();
-  } else for (const r of result.reasons) if (r.ok === null) for (const f of r.fields ?? []) aid.ask(f, Ask.Eligibility);
-  // Most decisive first; equal priorities keep the order the rules gave.
-  result.missing.sort((a, b) => (aid.priorities.get(a) ?? Ask.Amount) - (aid.priorities.get(b) ?? Ask.Amount));
+    priorities.clear();
+  } else for (const r of reasons) if (r.ok === null) for (const f of r.fields ?? []) aid.ask(f, Ask.Eligibility);
+  // The fields asked for, most decisive first (equal priorities in the rules' order).
+  result.missing = ranked(priorities);
   return result;
 }
 
-const nextDays = new Map<IsoDate, IsoDate>();
-/** The day after `d` (a regime's last signature day → the first day it is closed), cached: few distinct dates. */
-function dayAfter(d: IsoDate): IsoDate {
-  let out = nextDays.get(d);
-  if (!out) nextDays.set(d, (out = new Date(Date.parse(d) + dayMs).toISOString().slice(0, 10)));
-  return out;
-}
+/** The evaluator of a kind of scheme: the shared skeleton around the kind's own `compute`. */
+export const aidKind =
+  (compute: (aid: Aid) => void) =>
+  (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult =>
+    evaluateAid(scheme, profile, env, compute);
+
+/** The day after `d`: a regime's last signature day → the first day it is closed. */
+const dayAfter = (d: IsoDate): IsoDate => new Date(Date.parse(d) + dayMs).toISOString().slice(0, 10);
+
+/** Whole years a contract held has run on the simulation date; 0 for a new contract. */
+const elapsed = (aid: Aid) => (aid.held ? Math.max(0, Math.floor(yearsFrom(aid.start, aid.env.asOf))) : 0);
 
 /**
- * One payment per contract year: `amounts[i]` for year i + 1, paid `payMonths` after the year starts. The
- * signed term's payments count; later years (a renewal, tacit or on conditions) go apart, never in totals.
- * For a contract already held, only what is still to come, in the term that runs now.
+ * Offers one payment per contract year: `amounts[i]` for year i + 1, paid `payMonths` after the year starts.
+ * The signed term's payments count; later years (a renewal, tacit or on conditions) go apart, never in totals.
+ * For a contract already held, only what is still to come, in the term that runs now. The secteur 2 note
+ * goes on each payment when the share is an estimate, else on the option.
  */
-export function yearly(aid: Aid, amounts: number[], sources: Source[], estimate?: string): { payments: Payment[]; renewal: Payment[] } {
+export function offerYearly(aid: Aid, amounts: number[], sources: Source[], s2: Sector2): void {
   const pay = aid.fig('payMonths');
   const term = aid.fig('years')?.value ?? amounts.length;
+  const estimate = s2.estimate ? s2.note : undefined;
   const renew = genericTexts(aid.env.lang).renew;
   // The term running on the simulation date (a held contract renewed tacitly is in its k-th term).
-  const elapsed = aid.held ? Math.max(0, Math.floor(yearsFrom(aid.start, aid.env.asOf))) : 0;
-  const termEnd = (Math.floor(elapsed / term) + 1) * term;
+  const termEnd = (Math.floor(elapsed(aid) / term) + 1) * term;
   const payments: Payment[] = [];
   const renewal: Payment[] = [];
   amounts.forEach((amount, i) => {
     const p: Payment = { year: i + 1, amount, date: addMonths(aid.start, i * 12 + (pay?.value ?? 0)), sources };
-    const notes: string[] = [];
-    if (estimate) notes.push(estimate);
-    if (pay?.inferred) notes.push(pay.inferred);
-    if (i >= termEnd) notes.push(renew);
+    const notes = [estimate, pay?.inferred, i >= termEnd && renew].filter(Boolean);
     if (notes.length) {
       p.estimate = !!(estimate || pay?.inferred);
       p.note = notes.join(' ');
     }
-    if (aid.held && p.date! < aid.env.asOf) return;
-    (i < termEnd ? payments : renewal).push(p);
+    if (!aid.held || p.date! >= aid.env.asOf) (i < termEnd ? payments : renewal).push(p);
   });
-  return { payments, renewal };
+  offer(aid, payments, { renewal, ...(s2.note && !s2.estimate ? { notes: [s2.note] } : {}) });
+}
+
+/** The hôpital de proximité supplement (param `hopital`): asked for while unanswered, 0 until then. */
+export function hospitalSupplement(aid: Aid): number {
+  const hp = aid.fig('hopital');
+  const answer = aid.profile.hospitalDeProximite;
+  if (hp && answer === undefined) aid.ask('hospitalDeProximite');
+  return hp && answer ? hp.value : 0;
 }
 
 /** A held contract shows what is still to come; a new one every payment. */
@@ -368,21 +385,25 @@ export function upcoming(aid: Aid, payments: Payment[]): Payment[] {
  */
 export function yearsShown(aid: Aid): number {
   const years = aid.fig('years')?.value ?? HORIZON;
-  let n = years;
-  if (aid.fig('renewable')) n = Math.max(years, HORIZON + (aid.held ? Math.max(0, Math.floor(yearsFrom(aid.start, aid.env.asOf))) : 0));
+  const n = aid.fig('renewable') ? Math.max(years, HORIZON + elapsed(aid)) : years;
   return Math.min(n, aid.fig('maxYears')?.value ?? n);
+}
+
+interface Sector2 {
+  share: number;
+  note?: string;
+  estimate?: boolean;
 }
 
 /**
  * Secteur 2: the share of activity at tarifs opposables the amount is prorated by (1 in secteur 1).
  * Unknown share: 1 (the maximum), `opposableShare` asked for, and the option marked as an estimate.
  */
-export function sector2Share(aid: Aid): { share: number; note?: string; estimate?: boolean } {
+export function sector2Share(aid: Aid): Sector2 {
   const rule = aid.fig('s2');
-  const sector = aid.profile.sector;
+  const { sector, opposableShare: s } = aid.profile;
   if (!rule || (sector !== '2' && sector !== '2-optam')) return { share: 1 };
   const g = genericTexts(aid.env.lang);
-  const s = aid.profile.opposableShare;
   if (s === undefined) {
     aid.ask('opposableShare');
     return { share: 1, note: g.s2unknown, estimate: true };
@@ -390,18 +411,23 @@ export function sector2Share(aid: Aid): { share: number; note?: string; estimate
   return { share: s, note: fill(g.s2, { share: `${Math.round(s * 100)}\u00a0%` }, aid.env.lang), estimate: !!rule.inferred };
 }
 
-export function option(aid: Aid, payments: Payment[], extra: Partial<OptionResult> = {}): OptionResult {
+/** Sum of the payments; only those of the first `years` contract years when given. */
+export const totalOf = (payments: readonly Payment[], years = Infinity) =>
+  payments.reduce((t, p) => (p.year <= years ? t + p.amount : t), 0);
+
+/** Offers the scheme's one option (the regime's first, else the scheme itself) with these payments. */
+export function offer(aid: Aid, payments: Payment[], extra: Partial<OptionResult> = {}): void {
   const o = aid.regime.options[0];
   const out: OptionResult = {
     id: o?.id ?? aid.scheme.id,
-    label: (aid.env.lang === 'en' && o?.label_en) || o?.label || aid.result.title,
+    label: (o && localized(o, 'label', aid.env.lang)) || aid.result.title,
     payments,
-    total: payments.reduce((t, p) => t + p.amount, 0),
+    total: totalOf(payments),
     ...extra,
   };
   if (!out.renewal?.length) delete out.renewal;
   if (payments.some((p) => p.estimate)) out.estimate = true;
-  return out;
+  aid.result.options.push(out);
 }
 
 export type { Reason };

@@ -9,19 +9,18 @@
  * come from tables/percentiles.json (the distribution whose `regimes` lists the regime); a count places a
  * doctor in a band only through a threshold published for that distribution, never through an inferred one.
  */
-import { evaluate, fill } from '../conditions.js';
+import { evaluate, fill, localized, type Variant } from '../conditions.js';
 import { addMonths, addYears, firstAnniversaryOnOrAfter } from '../dates.js';
 import type { Distribution } from '../rules/ruleset.js';
 import type { AmountRow, BandsRules, ObjectiveRules, OptionRules, RegimeRules, SchemeRules, ThresholdRules } from '../rules/schema.js';
-import type { Alternative, Objectives, OptionResult, Payment, Profile, Reason, SchemeResult, Target } from '../types.js';
-import { evaluateAid, HORIZON, type Aid } from './aid.js';
-import { addFields, Ask, conditionReason, type Env } from './common.js';
-
-export const evaluateBandTable = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult =>
-  evaluateAid(scheme, profile, env, compute);
+import type { Alternative, Objectives, OptionResult, Payment, Reason, Target } from '../types.js';
+import { aidKind, conditionReason, HORIZON, totalOf, type Aid } from './aid.js';
+import { addFields, Ask, reason, refuted, valueAt, variantOf, type Env } from './common.js';
 
 type Indicator = 'patienteleMT' | 'fileActive';
 type Row = Distribution['rows'][number];
+type Threshold = NonNullable<Row['p30']>;
+type Level = BandsRules['levels'][number];
 const PERCENTILES = [30, 50, 70, 90, 95] as const;
 
 /** Where the doctor stands among the bands: one band, or the bands still possible (lowest first). */
@@ -33,26 +32,27 @@ interface Placement {
   reason?: Reason;
 }
 
-/** The distribution of each regime, per rule set (a pack may bring its own thresholds). */
-const distributions = new WeakMap<readonly Distribution[], Map<string, Distribution | null>>();
+/** The thresholds of the doctor's specialty for an indicator, in the distribution of the regime (a pack may bring its own). */
+const rowOf = ({ env, regime, profile }: Aid, field: Indicator): Row | undefined =>
+  env.rules.distributions
+    .find((x) => x.regimes.includes(regime.id))
+    ?.rows.find((r) => r.specialty === profile.specialty && r.indicator === field);
 
-function distributionOf(env: Env, regime: RegimeRules): Distribution | undefined {
-  const all = env.rules.distributions;
-  let byRegime = distributions.get(all);
-  if (!byRegime) distributions.set(all, (byRegime = new Map<string, Distribution | null>()));
-  let d = byRegime.get(regime.id);
-  if (d === undefined) byRegime.set(regime.id, (d = all.find((x) => x.regimes.includes(regime.id)) ?? null));
-  return d ?? undefined;
-}
+/** A threshold usable to place a count: published for this distribution, not inferred. */
+const usable = (row: Row | undefined, p: number) => {
+  const t = row?.[`p${p}` as 'p30'];
+  return t && !t.inferred ? t : undefined;
+};
 
-function compute(aid: Aid): void {
+/** Whether a count reaches a threshold (its `boundary` says for the threshold itself); null when the texts disagree on that very count. */
+const reaches = (count: number, t: Threshold) =>
+  count === t.value ? (t.boundary === 'ambiguous' ? null : t.boundary !== 'exclusive') : count > t.value;
+
+export const evaluateBandTable = aidKind((aid) => {
   const { regime, profile, env, result } = aid;
   const contractDate = aid.start;
-  const years = regime.payment?.years ?? HORIZON;
   const reval = revaluation(aid.scheme, regime, contractDate);
-  aid.set('revalued', !!reval && reval.date <= addYears(contractDate, years - 1));
-  const dist = distributionOf(env, regime);
-  const rowOf = (field: Indicator): Row | undefined => dist?.rows.find((r) => r.specialty === profile.specialty && r.indicator === field);
+  aid.set('revalued', !!reval && reval.date <= addYears(contractDate, (regime.payment?.years ?? HORIZON) - 1));
   const fields = aid.specialty ? indicatorsFor(regime.bands?.indicators, aid) : undefined;
   const main = fields?.[0];
   if (main) {
@@ -61,44 +61,36 @@ function compute(aid: Aid): void {
   }
 
   aid.set('derogation', ''); // none until a derogation waives the threshold: tests on it are never "unanswered"
-  if (regime.threshold) result.reasons.push(threshold(aid, regime.threshold, main, main && rowOf(main)));
+  if (regime.threshold) result.reasons.push(threshold(aid, regime.threshold, main));
   const bands = regime.bands;
-  const placement = bands ? place(aid, bands, fields, rowOf) : { index: 0, higher: [] };
+  const placement: Placement = bands ? place(aid, bands, fields) : { index: 0, higher: [] };
   const level = bands?.levels[placement.index];
   if (level) {
     aid.set('band', level.id);
-    aid.set('bandLabel', (env.lang === 'en' && level.label_en) || level.label);
+    setLabel(aid, level);
   }
   if (placement.reason) result.reasons.push(placement.reason);
-  if (bands && main) mismatch(aid, main, rowOf(main));
+  if (bands && main) mismatch(aid, main);
 
   // The option asked for must be open at the signature date.
   const open: OptionRules[] = [];
   const unknown: string[] = [];
-  for (const o of regime.options) {
-    if (o.open === false) continue;
-    if (o.when) {
-      const w = evaluate(o.when, aid.ctx);
+  for (const o of regime.options)
+    if (o.open !== false) {
+      const w = evaluate(o.when, aid);
       if (w.value === null) addFields(unknown, w.fields);
-      if (w.value !== true) continue;
+      else if (w.value) open.push(o);
     }
-    open.push(o);
-  }
   // `option` names one of this scheme's options (another scheme may read it: the second assistant reads the first contract's).
   const asked = profile.option ? findOption(aid.scheme, profile.option) : undefined;
   const chosen = asked?.id;
-  if (chosen && !open.some((o) => o.id === chosen)) {
+  if (asked && !open.some((o) => o.id === chosen)) {
     aid.set('optionLabel', label(asked, env));
     aid.set('openOptions', open.map((o) => label(o, env)).join(', '));
-    result.reasons.push({
-      id: 'option',
-      ok: false,
-      text: aid.text('option.closed', 'ko'),
-      sources: aid.src(regime.signedFrom?.sources ?? aid.scheme.sources),
-      fields: ['option'],
-    });
+    const refs = regime.signedFrom?.sources ?? aid.scheme.sources;
+    result.reasons.push(reason('option', false, aid.text('option.closed', 'ko'), aid.src(refs), ['option']));
   }
-  if (result.reasons.some((r) => r.ok === false)) return;
+  if (refuted(result.reasons)) return;
 
   for (const f of unknown) aid.ask(f, Ask.Eligibility);
   // The assistant's working time is the doctor's choice: never assumed, asked right after eligibility.
@@ -108,28 +100,24 @@ function compute(aid: Aid): void {
   }
   if (placement.higher.length) aid.ask('percentile', Ask.Amount);
   const levelKey = level?.amounts ?? 'standard';
-  for (const o of open) {
-    if (chosen && o.id !== chosen) continue;
-    result.options.push(optionResult(aid, o, placement, levelKey, reval));
-  }
+  for (const o of open) if (!chosen || o.id === chosen) result.options.push(optionResult(aid, o, placement, levelKey, reval));
   if (result.options.length) for (const f of objectiveFields(aid)) aid.ask(f, Ask.Detail);
   if (reval && reval.date === reval.regime.signedFrom?.date && contractDate < reval.date)
     result.notes.push({
       id: 'revalorisation-22-juin',
       kind: 'estimate',
-      text: aid.text('reval.boundary', 'ok'),
+      text: aid.text('reval.boundary'),
       sources: aid.src(reval.regime.signedFrom.sources),
     });
-}
+});
 
-const label = (o: OptionRules, env: Env) => (env.lang === 'en' && o.label_en) || o.label;
+const label = (o: OptionRules, env: Env) => localized(o, 'label', env.lang);
 
 /** The indicator fields of the first entry whose `when` holds (undefined while it cannot be told). */
 function indicatorsFor(entries: BandsRules['indicators'] | undefined, aid: Aid): Indicator[] | undefined {
   for (const e of entries ?? []) {
-    const w = e.when ? evaluate(e.when, aid.ctx).value : true;
-    if (w === null) return undefined;
-    if (w) return e.fields;
+    const w = evaluate(e.when, aid).value;
+    if (w !== false) return w ? e.fields : undefined;
   }
   return undefined;
 }
@@ -137,91 +125,81 @@ function indicatorsFor(entries: BandsRules['indicators'] | undefined, aid: Aid):
 /** Legal terms, kept in French in both languages. */
 const indicatorLabel = (field: Indicator) => (field === 'patienteleMT' ? 'patientèle médecin traitant' : 'file active');
 
-/** A threshold usable to place a count: published for this distribution, not inferred. */
-const usable = (row: Row | undefined, p: number) => {
-  const t = row?.[`p${p}` as 'p30'];
-  return t && !t.inferred ? t : undefined;
-};
-
 /** The minimum patientèle, or the derogation that waives it, as one explained reason. */
-function threshold(aid: Aid, t: ThresholdRules, field: Indicator | undefined, row: Row | undefined): Reason {
-  const { profile, env } = aid;
+function threshold(aid: Aid, t: ThresholdRules, field: Indicator | undefined): Reason {
+  const { profile } = aid;
   const sources = aid.src(t.sources);
-  const reason = (ok: boolean | null, key: string, variant: 'ok' | 'ko' | 'unknown', fields: string[], s = sources): Reason => ({
-    id: t.id,
-    ok,
-    text: aid.text(key, variant),
-    sources: s,
-    fields,
-  });
-  if (!aid.specialty || !field) return reason(null, 'threshold.unknown', 'unknown', ['specialty']);
-  const th = usable(row, t.percentile);
+  const say = (ok: boolean | null, key: string, fields: string[], s = sources) => reason(t.id, ok, aid.text(key, variantOf(ok)), s, fields);
+  if (!aid.specialty || !field) return say(null, 'threshold.unknown', ['specialty']);
+  const th = usable(rowOf(aid, field), t.percentile);
   if (th) aid.set('threshold', th.value);
   const count = profile[field];
   let below: Reason | undefined;
   let boundary = false;
   if (profile.percentile !== undefined) {
-    if (profile.percentile >= t.percentile) return reason(true, 'threshold.percentile', 'ok', ['percentile']);
-    below = reason(false, 'threshold.percentile', 'ko', ['percentile']);
+    const ok = profile.percentile >= t.percentile;
+    below = say(ok, 'threshold.percentile', ['percentile']);
+    if (ok) return below;
   } else if (th && count !== undefined) {
     const s = aid.src(th.sources);
-    const edge = count === th.value ? (th.boundary ?? 'inclusive') : undefined;
-    if (edge === 'ambiguous') {
-      // The texts disagree on this very count: not eligible until the CPAM's percentile settles it.
-      boundary = true;
-      below = { ...reason(null, 'threshold.boundary', 'unknown', ['percentile'], s), estimate: true };
-    } else if (count > th.value || edge === 'inclusive') return reason(true, 'threshold.count', 'ok', [field], s);
-    else below = reason(false, 'threshold.count', 'ko', [field], s);
+    const ok = reaches(count, th);
+    // The texts disagree on this very count: not eligible until the CPAM's percentile settles it.
+    boundary = ok === null;
+    below = boundary ? { ...say(null, 'threshold.boundary', ['percentile'], s), estimate: true } : say(ok, 'threshold.count', [field], s);
+    if (ok) return below;
   }
   // Derogations to the minimum patientèle, in the order the texts give them.
   const unknown: string[] = [];
   for (const d of t.derogations ?? []) {
-    const r = conditionReason(d, aid.ctx, env);
-    if (!r) continue;
-    if (r.ok === true) {
+    const r = conditionReason(d, aid);
+    if (r?.ok) {
       aid.set('derogation', d.id);
       return { ...r, id: t.id, fields: r.fields ?? [] };
     }
-    if (r.ok === null) addFields(unknown, r.fields ?? []);
+    if (r?.ok === null) addFields(unknown, r.fields ?? []);
   }
   if (below) {
     if (!unknown.length && !boundary) return below;
     below.ok = null;
-    below.fields = [...(boundary ? ['percentile'] : []), ...unknown];
+    below.fields = boundary ? ['percentile', ...unknown] : unknown;
     return below;
   }
-  if (th) return reason(null, 'threshold.unknown.count', 'unknown', [field]);
-  return reason(null, 'threshold.unknown.percentile', 'unknown', ['percentile', ...unknown]);
+  return th ? say(null, 'threshold.unknown.count', [field]) : say(null, 'threshold.unknown.percentile', ['percentile', ...unknown]);
 }
 
 /**
  * The band: from the percentile the doctor gives, else from counts through published thresholds only.
  * While it is not settled, the lowest band possible is used and the higher ones are offered apart.
  */
-function place(aid: Aid, bands: BandsRules, fields: Indicator[] | undefined, rowOf: (f: Indicator) => Row | undefined): Placement {
+function place(aid: Aid, bands: BandsRules, fields: Indicator[] | undefined): Placement {
   const { profile } = aid;
-  const levels = bands.levels;
+  const { levels, topAny } = bands;
   const top = levels.length - 1;
-  // Levels ascend (checked when the rules are validated): the last one starting at or below p.
-  const indexOf = (p: number) => levels.reduce((found, l, i) => (l.from <= p ? i : found), 0);
   const sources = aid.src(bands.sources);
   const used: string[] = [];
   const settled = (index: number, key: string, fieldsUsed: string[], estimate = false): Placement => {
     setLabel(aid, levels[index]);
     // A band read from counts cites the thresholds that placed it; one from a percentile, the band table.
-    const refs = used.length ? aid.src([...new Set(used)]) : sources;
-    const reason: Reason = { id: 'tranche', ok: true, text: aid.text(key, 'ok'), sources: refs, fields: fieldsUsed };
-    if (estimate) reason.estimate = true;
-    return { index, higher: [], reason };
+    const r = reason('tranche', true, aid.text(key), used.length ? aid.src([...new Set(used)]) : sources, fieldsUsed);
+    if (estimate) r.estimate = true;
+    return { index, higher: [], reason: r };
   };
-  if (profile.percentile !== undefined) return settled(indexOf(profile.percentile), 'band.percentile', ['percentile']);
+  const { percentile } = profile;
+  // Levels ascend (checked when the rules are validated): the last one starting at or below the percentile.
+  if (percentile !== undefined)
+    return settled(
+      levels.reduce((found, l, i) => (l.from <= percentile ? i : found), 0),
+      'band.percentile',
+      ['percentile'],
+    );
   if (!fields) return { index: 0, higher: [] }; // the specialty question comes first
 
-  // For each indicator, the bands its count leaves possible: [lowest, highest].
-  const spans: [number, number][] = [];
+  // For each indicator, the bands its count leaves possible: lowest and highest.
+  const lows: number[] = [];
+  const highs: number[] = [];
   for (const f of fields) {
     const count = profile[f];
-    const row = rowOf(f);
+    const row = rowOf(aid, f);
     // A count that published thresholds would place is worth asking before the percentile.
     if (count === undefined && PERCENTILES.some((p) => usable(row, p))) aid.ask(f, Ask.Amount);
     let lo = 0;
@@ -229,62 +207,57 @@ function place(aid: Aid, bands: BandsRules, fields: Indicator[] | undefined, row
     if (count !== undefined)
       for (const p of PERCENTILES) {
         const t = usable(row, p);
-        if (!t) continue;
-        if (count === t.value && t.boundary === 'ambiguous') continue; // this count tells nothing about this limit
-        if (count > t.value || (count === t.value && t.boundary !== 'exclusive')) lo = Math.max(lo, p);
+        const above = t && reaches(count, t);
+        if (above == null) continue; // no threshold, or this count tells nothing about this limit
+        if (above) lo = Math.max(lo, p);
         else hi = Math.min(hi, p);
-        used.push(...t.sources);
+        used.push(...t!.sources);
       }
     // Bands [from, next from) meeting [lo, hi); a count under the first band (a derogation) uses the first.
     let first = -1;
     let last = -1;
     levels.forEach((l, i) => {
-      const next = i < top ? levels[i + 1].from : 101;
-      if (l.from < hi && next > lo) {
+      if (l.from < hi && (i < top ? levels[i + 1].from : 101) > lo) {
         if (first < 0) first = i;
         last = i;
       }
     });
-    spans.push(first < 0 ? [0, 0] : [first, last]);
+    lows.push(Math.max(first, 0));
+    highs.push(Math.max(last, 0));
   }
-  const settledSpans = spans.every(([a, b]) => a === b);
-  if (settledSpans) {
-    const indexes = spans.map(([a]) => a);
-    const index = bands.topAny && indexes.includes(top) ? top : Math.min(...indexes);
+  const lowest = Math.min(...lows);
+  if (lows.every((a, i) => a === highs[i])) {
+    const index = topAny && lows.includes(top) ? top : lowest;
     // Indicators in different bands: the texts do not say which prevails (S001); the lower one is used.
-    const split = new Set(indexes).size > 1 && index < top;
+    const split = new Set(lows).size > 1 && index < top;
     return settled(index, split ? 'band.split' : 'band.count', fields, split);
   }
-  const lowest = Math.min(...spans.map(([a]) => a));
-  const highest = bands.topAny ? Math.max(...spans.map(([, b]) => b)) : Math.min(...spans.map(([, b]) => b));
+  const highest = topAny ? Math.max(...highs) : Math.min(...highs);
   setLabel(aid, levels[lowest]);
   const higher: number[] = [];
-  for (let i = lowest + 1; i <= Math.max(lowest, highest); i++) higher.push(i);
-  const reason: Reason = { id: 'tranche', ok: true, text: aid.text('band.unknown', 'unknown'), sources, fields: ['percentile'] };
-  return { index: lowest, higher, reason };
+  for (let i = lowest + 1; i <= highest; i++) higher.push(i);
+  return { index: lowest, higher, reason: reason('tranche', true, aid.text('band.unknown', 'unknown'), sources, ['percentile']) };
 }
 
-function setLabel(aid: Aid, level: BandsRules['levels'][number]): void {
-  aid.set('bandLabel', (aid.env.lang === 'en' && level.label_en) || level.label);
-}
+const setLabel = (aid: Aid, level: Level) => aid.set('bandLabel', localized(level, 'label', aid.env.lang));
 
 /** A percentile that contradicts the counts (percentile 50 with 700 patients MT): the CPAM's figure is kept, with a warning. */
-function mismatch(aid: Aid, field: Indicator, row: Row | undefined): void {
+function mismatch(aid: Aid, field: Indicator): void {
   const { percentile } = aid.profile;
   const count = aid.profile[field];
+  const row = rowOf(aid, field);
   if (percentile === undefined || count === undefined || !row) return;
   for (const p of PERCENTILES) {
     const t = usable(row, p);
-    if (!t || (count === t.value && t.boundary === 'ambiguous')) continue;
-    const above = count > t.value || (count === t.value && t.boundary !== 'exclusive');
-    if (above === percentile >= p) continue;
+    const above = t && reaches(count, t);
+    if (above == null || above === percentile >= p) continue;
     aid.set('p', p);
-    aid.set('threshold', t.value);
+    aid.set('threshold', t!.value);
     aid.result.notes.push({
       id: 'percentile-incoherent',
       kind: 'warning',
-      text: aid.text('percentile.mismatch', 'ok'),
-      sources: aid.src(t.sources),
+      text: aid.text('percentile.mismatch'),
+      sources: aid.src(t!.sources),
     });
     return;
   }
@@ -294,30 +267,28 @@ function mismatch(aid: Aid, field: Indicator, row: Row | undefined): void {
 function optionResult(aid: Aid, option: OptionRules, placement: Placement, levelKey: string, reval: Revaluation | undefined): OptionResult {
   const { regime, env } = aid;
   const out: OptionResult = { id: option.id, label: label(option, env), payments: [], total: 0 };
-  const short = (env.lang === 'en' && option.short_en) || option.short;
+  const short = localized(option, 'short', env.lang);
   if (short) out.short = short;
   if (!Object.keys(option.amounts).length) {
     // Not published: set with the CPAM (a rules pack may give the table).
     out.amountUnknown = true;
-    const note = aid.text('amount.cpam', 'ok');
+    const note = aid.text('amount.cpam');
     if (note) out.notes = [note];
     return out;
   }
-  const own = paymentsFor(aid, option, levelKey, reval);
-  out.payments = own.payments;
-  out.total = sum(own.payments);
-  if (own.estimate) out.estimate = true;
+  const payments = (out.payments = paymentsFor(aid, option, levelKey, reval));
+  out.total = totalOf(payments);
+  if (payments.some((p) => p.estimate)) out.estimate = true;
   if (placement.reason?.estimate) {
     out.estimate = true;
-    out.notes = [aid.text('band.estimated.amount', 'ok')].filter(Boolean);
+    out.notes = [aid.text('band.estimated.amount')].filter(Boolean);
   }
-  // Higher bands still possible: their amounts beside, never as the payments.
-  const bands = regime.bands;
+  // Higher bands still possible (there are only with bands): their amounts beside, never as the payments.
+  const levels = regime.bands?.levels;
   const seen = new Set([levelKey]);
   const alternatives: Alternative[] = [];
-  for (const i of bands ? placement.higher : []) {
-    if (!bands) break;
-    const level = bands.levels[i];
+  for (const i of placement.higher) {
+    const level = levels![i];
     const key = level.amounts ?? 'standard';
     if (seen.has(key) || !option.amounts[key]) continue;
     seen.add(key);
@@ -325,16 +296,16 @@ function optionResult(aid: Aid, option: OptionRules, placement: Placement, level
     const alt = paymentsFor(aid, option, key, reval);
     alternatives.push({
       band: level.id,
-      text: aid.text('band.alternative', 'ok'),
-      payments: alt.payments,
-      total: sum(alt.payments),
+      text: aid.text('band.alternative'),
+      payments: alt,
+      total: totalOf(alt),
       sources: aid.src(option.amounts[key].sources),
     });
   }
-  if (bands) {
-    const level = bands.levels[placement.index];
+  if (levels) {
+    const level = levels[placement.index];
     setLabel(aid, level);
-    out.band = { id: level.id, label: (env.lang === 'en' && level.label_en) || level.label };
+    out.band = { id: level.id, label: localized(level, 'label', env.lang) };
   }
   if (alternatives.length) out.alternatives = alternatives;
   const objectives = objectivesFor(aid, option, placement);
@@ -342,24 +313,20 @@ function optionResult(aid: Aid, option: OptionRules, placement: Placement, level
   return out;
 }
 
-const sum = (payments: Payment[]) => payments.reduce((t, p) => t + p.amount, 0);
-
-function paymentsFor(aid: Aid, option: OptionRules, levelKey: string, reval: Revaluation | undefined) {
+function paymentsFor(aid: Aid, option: OptionRules, levelKey: string, reval: Revaluation | undefined): Payment[] {
   const { regime } = aid;
   const contractDate = aid.start;
   const pay = regime.payment;
-  const years = pay?.years ?? HORIZON;
   const payments: Payment[] = [];
-  let estimate = false;
-  const year1 = aid.text('year1.date', 'ok');
-  for (let year = 1; year <= years; year++) {
+  const year1 = aid.text('year1.date');
+  const amountsOf = (o: OptionRules): AmountRow | undefined => o.amounts[levelKey] ?? o.amounts.standard;
+  for (let year = 1; year <= (pay?.years ?? HORIZON); year++) {
     const start = addYears(contractDate, year - 1);
     const revalued = reval && start >= reval.date ? reval.regime.options.find((o) => o.id === option.id) : undefined;
-    const rowOf = (o: OptionRules): AmountRow | undefined => o.amounts[levelKey] ?? o.amounts.standard;
-    let row = rowOf(revalued ?? option);
-    if (row && year < (row.firstYear ?? 1)) row = rowOf(option);
+    let row = amountsOf(revalued ?? option);
+    if (row && year < (row.firstYear ?? 1)) row = amountsOf(option);
     if (!row || year < (row.firstYear ?? 1)) continue;
-    const amount = row.values[Math.min(year - (row.firstYear ?? 1), row.values.length - 1)];
+    const amount = valueAt(row, year - (row.firstYear ?? 1));
     const p: Payment = { year, amount, date: start, table: revalued ? reval!.regime.id : regime.id, sources: aid.src(row.sources) };
     // The contract's own schedule: the 2024 advance and balance do not apply to an avenant 7 contract.
     if (pay?.advanceFrom && year >= pay.advanceFrom) {
@@ -371,33 +338,32 @@ function paymentsFor(aid: Aid, option: OptionRules, levelKey: string, reval: Rev
     if (row.inferred) {
       p.estimate = true;
       p.note = row.inferred;
-      estimate = true;
     }
     payments.push(p);
   }
-  return { payments, estimate };
+  return payments;
 }
 
 /** The first objective rule that applies and can be computed; its targets and text. */
 function objectivesFor(aid: Aid, option: OptionRules, placement: Placement): Objectives | undefined {
   const { regime } = aid;
-  const rules = regime.objectives;
-  if (!rules?.length) return undefined;
   const fields = indicatorsFor(regime.objectiveIndicators, aid) ?? ['fileActive'];
-  for (const rule of rules) {
-    if (rule.when && evaluate(rule.when, aid.ctx).value !== true) continue;
+  for (const rule of regime.objectives ?? []) {
+    if (evaluate(rule.when, aid).value !== true) continue;
     const o = objectiveOf(aid, rule, option, placement, fields);
     if (!o) continue;
     // Keep the 0.1 keys for one minor version (see CHANGELOG).
     for (const t of o.targets) if (t.field === 'patienteleMT' || t.field === 'fileActive') o[t.field] = strip(t);
-    if (rule.inferred) o.estimate = true;
-    if (placement.reason?.estimate) o.estimate = true;
+    if (rule.inferred || placement.reason?.estimate) o.estimate = true;
     return o;
   }
   return undefined;
 }
 
 const strip = ({ from, target, min }: Target) => (min === undefined ? { from, target } : { from, target, min });
+
+/** `from` plus its share `rate`, truncated as in the worked examples (1 550 × 0.15 = 232.5 → 232; 1 300 × 0.35 is 454.999… in floating point). */
+const grow = (from: number, rate: number) => from + Math.trunc(from * rate + 1e-9);
 
 function objectiveOf(
   aid: Aid,
@@ -407,84 +373,69 @@ function objectiveOf(
   fields: Indicator[],
 ): Objectives | undefined {
   const { profile, env } = aid;
-  const base = (targets: Target[], variant: 'ok' | 'ko' | 'unknown' = 'ok', refs: readonly string[] = rule.sources): Objectives => ({
-    rule: rule.id,
-    targets,
-    text: pickVariant(aid, rule, variant),
-    sources: aid.src(refs),
-  });
+  const targets: Target[] = [];
+  let estimate = false;
+  /** A target for each indicator the doctor gave (`to` undefined: none for that one). */
+  const aim = (field: Indicator, to: (from: number) => Omit<Target, 'field' | 'from'> | undefined) => {
+    const from = profile[field];
+    const t = from === undefined ? undefined : to(from);
+    if (t) targets.push({ field, from: from!, ...t });
+  };
+  const objectives = (refs: readonly string[] = rule.sources, variant: Variant = 'ok'): Objectives => {
+    const o: Objectives = { rule: rule.id, targets, text: pickVariant(aid, rule, variant), sources: aid.src(refs) };
+    if (estimate) o.estimate = true;
+    return o;
+  };
   switch (rule.kind) {
     case 'cpam':
-      return base([]);
+      return objectives();
     case 'maintain': {
       const floor = rule.floor?.value ?? 1;
-      const targets: Target[] = [];
-      for (const f of fields) {
-        const from = profile[f];
-        if (from !== undefined) targets.push({ field: f, from, target: from, min: Math.ceil(from * floor - 1e-9) });
-      }
-      const o = base(targets, 'ok', rule.floor?.sources ?? rule.sources);
-      if (rule.floor?.inferred) o.estimate = true;
-      return o;
+      for (const f of fields) aim(f, (from) => ({ target: from, min: Math.ceil(from * floor - 1e-9) }));
+      estimate = !!rule.floor?.inferred;
+      return objectives(rule.floor?.sources);
     }
     case 'reach': {
-      const dist = distributionOf(env, aid.regime);
-      const targets: Target[] = [];
-      let estimate = false;
       let refs: readonly string[] | undefined;
       for (const f of fields) {
-        const t = dist?.rows.find((r) => r.specialty === profile.specialty && r.indicator === f)?.[`p${rule.percentile ?? 50}` as 'p50'];
+        const t = rowOf(aid, f)?.[`p${rule.percentile ?? 50}` as 'p50'];
         if (!t) continue;
         refs ??= t.sources;
         if (t.inferred) estimate = true;
-        const from = profile[f];
-        if (from !== undefined) targets.push({ field: f, from, target: Math.max(from, t.value) });
+        aim(f, (from) => ({ target: Math.max(from, t.value) }));
       }
-      if (!refs) return base([], 'unknown');
-      const o = base(targets, 'ok', refs);
-      if (estimate) o.estimate = true;
-      return o;
+      return refs ? objectives(refs) : objectives(undefined, 'unknown');
     }
     case 'rate': {
       const row = rule.rates?.[option.id];
       if (!row) return undefined;
-      const rate = row.values[Math.min(placement.index, row.values.length - 1)];
+      const rate = valueAt(row, placement.index);
       aid.set('rate', percent(rate, env.lang));
-      const targets: Target[] = [];
-      // Truncated as in the worked examples (1 550 × 0.15 = 232.5 → 232); 1 300 × 0.35 is 454.999… in floating point.
-      for (const f of fields) {
-        const from = profile[f];
-        if (from !== undefined) targets.push({ field: f, from, target: from + Math.trunc(from * rate + 1e-9) });
-      }
-      return base(targets, rate ? 'ok' : 'ko', row.sources);
+      for (const f of fields) aim(f, (from) => ({ target: grow(from, rate) }));
+      return objectives(row.sources, rate ? 'ok' : 'ko');
     }
     case 'grid': {
       // A rules pack (a CPAM, a URPS) may publish the grid the national texts leave out.
       const grids = env.rules.objectiveGrids.filter(
         (g) => g.scheme === aid.scheme.id && g.regime === aid.regime.id && g.specialty === profile.specialty && g.option === option.id,
       );
-      const targets: Target[] = [];
-      let estimate = false;
-      for (const g of grids) {
-        const from = profile[g.indicator];
-        const r = from === undefined ? undefined : g.rows.find((x) => from >= x.from && (x.to === undefined || from < x.to));
-        if (from === undefined || !r) continue;
-        targets.push({ field: g.indicator, from, target: from + (r.add ?? Math.trunc(from * (r.rate ?? 0) + 1e-9)) });
-        if (g.inferred) estimate = true;
-      }
-      if (!targets.length) return undefined;
-      const o = base(targets, 'ok', grids[0].sources);
-      if (estimate) o.estimate = true;
-      return o;
+      for (const g of grids)
+        aim(g.indicator, (from) => {
+          const r = g.rows.find((x) => from >= x.from && (x.to === undefined || from < x.to));
+          if (!r) return undefined;
+          if (g.inferred) estimate = true;
+          return { target: r.add === undefined ? grow(from, r.rate ?? 0) : from + r.add };
+        });
+      return targets.length ? objectives(grids[0].sources) : undefined;
     }
   }
 }
 
-function pickVariant(aid: Aid, rule: ObjectiveRules, variant: 'ok' | 'ko' | 'unknown'): string {
+function pickVariant(aid: Aid, rule: ObjectiveRules, variant: Variant): string {
   const t = rule.text;
   const lang = aid.env.lang;
   const raw = (lang === 'en' && t.en?.[variant]) || t[variant] || (lang === 'en' && t.en?.ok) || t.ok || '';
-  return fill(raw, aid.ctx.vars, lang);
+  return fill(raw, aid.vars, lang);
 }
 
 /** 0.125 → « 12,5 % » (French decimals), « 12.5% » in English. */
@@ -497,13 +448,16 @@ function percent(rate: number, lang: Env['lang']): string {
 function objectiveFields(aid: Aid): string[] {
   const { regime, profile } = aid;
   const out: string[] = [];
-  const fields = indicatorsFor(regime.objectiveIndicators, aid) ?? [];
-  for (const f of fields) if (profile[f] === undefined) out.push(f);
+  for (const f of indicatorsFor(regime.objectiveIndicators, aid) ?? []) if (profile[f] === undefined) out.push(f);
   for (const rule of regime.objectives ?? []) {
     if (!rule.when) break; // an unconditional rule ends the list: later rules cannot apply
-    const w = evaluate(rule.when, aid.ctx);
+    const w = evaluate(rule.when, aid);
     if (w.value === true) break;
-    if (w.value === null) for (const f of w.fields) if (f !== 'percentile' && !out.includes(f)) out.push(f);
+    if (w.value === null)
+      addFields(
+        out,
+        w.fields.filter((f) => f !== 'percentile'),
+      );
   }
   return out;
 }
@@ -520,8 +474,6 @@ function findOption(scheme: SchemeRules, id: string): OptionRules | undefined {
 
 /** For contracts of a regime revalued by a later one: the later regime and the first anniversary it applies from. */
 function revaluation(scheme: SchemeRules, regime: RegimeRules, contractDate: string): Revaluation | undefined {
-  if (!regime.revaluedBy) return undefined;
-  const later = scheme.regimes.find((r) => r.id === regime.revaluedBy);
-  if (!later?.signedFrom) return undefined;
-  return { regime: later, date: firstAnniversaryOnOrAfter(contractDate, later.signedFrom.date) };
+  const later = regime.revaluedBy ? scheme.regimes.find((r) => r.id === regime.revaluedBy) : undefined;
+  return later?.signedFrom && { regime: later, date: firstAnniversaryOnOrAfter(contractDate, later.signedFrom.date) };
 }

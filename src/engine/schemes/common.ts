@@ -1,9 +1,9 @@
-/** Pieces every scheme evaluation shares: the environment, regime choice by date, conditions → reasons, statuses. */
-import { evaluate, pickText, type Context, type Vars } from '../conditions.js';
+/** Pieces every scheme evaluation shares: the environment, regime choice by date, reasons, statuses. */
+import type { Variant } from '../conditions.js';
 import type { RegionRules } from '../rules/pack-schema.js';
 import type { Departement, RuleSet } from '../rules/ruleset.js';
-import type { ConditionRules, RegimeRules, SchemeRules } from '../rules/schema.js';
-import type { IsoDate, Lang, Reason, SchemeResult } from '../types.js';
+import type { RegimeRules, SchemeRules } from '../rules/schema.js';
+import type { IsoDate, Lang, Reason, SchemeResult, Source } from '../types.js';
 
 export interface Env {
   asOf: IsoDate;
@@ -29,51 +29,37 @@ export const Ask = {
 } as const;
 
 /** The regime whose signature window contains `date`. */
-export function regimeAt(scheme: SchemeRules, date: IsoDate): RegimeRules | undefined {
-  return scheme.regimes.find((r) => (!r.signedFrom || date >= r.signedFrom.date) && (!r.signedTo || date <= r.signedTo.date));
+export const regimeAt = (scheme: SchemeRules, date: IsoDate): RegimeRules | undefined =>
+  scheme.regimes.find((r) => (!r.signedFrom || date >= r.signedFrom.date) && (!r.signedTo || date <= r.signedTo.date));
+
+/** Keeps the most decisive (lowest) priority asked for a field; the map keeps the order fields were first asked in. */
+export function rankField(priorities: Map<string, number>, field: string, priority: number): void {
+  const known = priorities.get(field);
+  if (known === undefined || priority < known) priorities.set(field, priority);
 }
+
+/** The fields ranked, most decisive first; equal priorities keep the order they were first asked in. */
+export const ranked = (priorities: Map<string, number>) => [...priorities.keys()].sort((a, b) => priorities.get(a)! - priorities.get(b)!);
 
 export function addFields(into: string[], fields: readonly string[]): void {
   for (const f of fields) if (!into.includes(f)) into.push(f);
 }
 
-/** Evaluates a condition into an explained reason; undefined when its `when` rules it out. */
-export function conditionReason(c: ConditionRules, ctx: Context & { vars: Vars }, env: Env): Reason | undefined {
-  if (c.when) {
-    const w = evaluate(c.when, ctx);
-    if (w.value === false) return undefined;
-    if (w.value === null)
-      return {
-        id: c.id,
-        ok: null,
-        text: pickText(c.text, 'unknown', env.lang, ctx.vars),
-        sources: env.rules.resolve(c.sources),
-        fields: w.fields,
-      };
-  }
-  const v = evaluate(c.test, ctx);
-  const reason: Reason = {
-    id: c.id,
-    ok: v.value,
-    text: pickText(c.text, v.value === null ? 'unknown' : v.value ? 'ok' : 'ko', env.lang, ctx.vars),
-    sources: env.rules.resolve(c.sources),
-  };
-  if (v.fields.length) reason.fields = v.fields;
-  if (c.inferred) reason.estimate = true;
-  return reason;
-}
+/** The text variant of a verdict. */
+export const variantOf = (ok: boolean | null): Variant => (ok === null ? 'unknown' : ok ? 'ok' : 'ko');
+
+/** A yearly row's value at index `i`: the last value repeats for later years. */
+export const valueAt = (row: { values: number[] }, i: number) => row.values[Math.min(i, row.values.length - 1)];
+
+/** An explained reason; `fields` only when given. */
+export const reason = (id: string, ok: boolean | null, text: string, sources: Source[], fields?: string[]): Reason =>
+  fields ? { id, ok, text, sources, fields } : { id, ok, text, sources };
+
+/** A condition is not met. */
+export const refuted = (reasons: Reason[]) => reasons.some((r) => r.ok === false);
 
 /** Status from reasons: any false → ineligible; any unanswered → incomplete. */
 export function statusOf(reasons: Reason[]): SchemeResult['status'] {
-  if (reasons.some((r) => r.ok === false)) return 'ineligible';
+  if (refuted(reasons)) return 'ineligible';
   return reasons.some((r) => r.ok === null) ? 'incomplete' : 'eligible';
-}
-
-/** A scheme's result before evaluation: ineligible, nothing to ask, nothing offered. */
-export function emptyResult(scheme: SchemeRules, env: Env): SchemeResult {
-  return { id: scheme.id, title: schemeTitle(scheme, env), status: 'ineligible', reasons: [], missing: [], options: [], notes: [] };
-}
-
-export function schemeTitle(scheme: SchemeRules, env: Env): string {
-  return (env.lang === 'en' && scheme.title_en) || scheme.title;
 }

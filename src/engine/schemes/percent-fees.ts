@@ -3,16 +3,10 @@
  * Rule data: `amountField` (the fees), params `rate`, `cap`, `years`, `renewable`, `maxYears`, `s2`, `payMonths`;
  * a regime's `revaluedBy` applies the later regime's rate and cap from that regime's start date.
  */
-import type { SchemeRules } from '../rules/schema.js';
-import type { Profile, SchemeResult } from '../types.js';
-import { evaluateAid, option, sector2Share, yearly, yearsShown, type Aid } from './aid.js';
-import type { Env } from './common.js';
 import { addYears } from '../dates.js';
+import { aidKind, offerYearly, sector2Share, yearsShown } from './aid.js';
 
-export const evaluatePercentFees = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult =>
-  evaluateAid(scheme, profile, env, compute);
-
-function compute(aid: Aid): void {
+export const evaluatePercentFees = aidKind((aid) => {
   const fees = aid.amount;
   if (fees === undefined) return aid.ask(aid.scheme.amountField!);
   const s2 = sector2Share(aid);
@@ -23,11 +17,9 @@ function compute(aid: Aid): void {
   let sources = aid.fig('rate')!.sources;
   for (let i = 0; i < n; i++) {
     const r = later?.signedFrom && addYears(aid.start, i) >= later.signedFrom.date ? later : aid.regime;
-    const rate = r.params!.rate;
-    const cap = r.params!.cap.value;
+    const { rate, cap } = r.params!;
     sources = rate.sources;
-    amounts.push(Math.min(cap, Math.round(rate.value * fees * s2.share)));
+    amounts.push(Math.min(cap.value, Math.round(rate.value * fees * s2.share)));
   }
-  const { payments, renewal } = yearly(aid, amounts, aid.src(sources), s2.estimate ? s2.note : undefined);
-  aid.result.options.push(option(aid, payments, { renewal, ...(s2.note && !s2.estimate ? { notes: [s2.note] } : {}) }));
-}
+  offerYearly(aid, amounts, aid.src(sources), s2);
+});

@@ -6,23 +6,16 @@
  * repeating; the option 'primo' counts its years from the installation), params `stack` (1: rates add up,
  * 0: the highest applies) and `example` (the forfait used in the example); texts `none`, `example`.
  */
-import { evaluate, fill, formatNumber } from '../conditions.js';
-import type { OptionRules, SchemeRules } from '../rules/schema.js';
-import type { Payment, Profile, SchemeResult, Source } from '../types.js';
-import { evaluateAid, type Aid } from './aid.js';
+import { evaluate, fill, formatNumber, localized } from '../conditions.js';
+import type { OptionRules } from '../rules/schema.js';
+import type { OptionResult, Payment, Source } from '../types.js';
+import { aidKind, HORIZON, totalOf, yearsFrom, type Aid } from './aid.js';
+import { addFields, reason, valueAt } from './common.js';
 import { addYears } from '../dates.js';
-import type { Env } from './common.js';
-import { HORIZON } from './aid.js';
 
-export const evaluatePercentForfait = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult =>
-  evaluateAid(scheme, profile, env, compute);
+export const evaluatePercentForfait = aidKind(compute);
 
-const rateAt = (o: OptionRules, i: number) => {
-  const v = o.amounts.rate.values;
-  return v[Math.min(i, v.length - 1)];
-};
-/** Every source of a regime's rates, built once per rule set (resolved sources are cached by array identity). */
-const allRefs = new WeakMap<object, string[]>();
+const rateAt = (o: OptionRules, i: number) => valueAt(o.amounts.rate, i);
 const pct = (r: number) => `${Math.round(r * 100)} %`;
 
 /** "50 %, 30 %, puis 10 %/an": the yearly values, the repeated tail said once. */
@@ -34,71 +27,58 @@ function series(values: string[], lang: 'fr' | 'en'): string {
 }
 
 function compute(aid: Aid): void {
-  const { env, result } = aid;
+  const { env, result, regime } = aid;
   const lang = env.lang;
   const applies: OptionRules[] = [];
+  /** Majorations whose conditions are not answered yet, with the fields they need. */
+  const undecided = new Map<OptionRules, string[]>();
   const unknown: string[] = [];
-  for (const o of aid.regime.options) {
+  for (const o of regime.options) {
     if (!o.amounts.rate) continue; // a majoration without rates (bad pack data) is ignored, never thrown on
-    const v = o.when ? evaluate(o.when, aid.ctx) : { value: true, fields: [] };
+    const v = evaluate(o.when, aid);
     if (v.value) applies.push(o);
-    else if (v.value === null) for (const f of v.fields) if (!unknown.includes(f)) unknown.push(f);
+    else if (v.value === null) {
+      undecided.set(o, v.fields);
+      addFields(unknown, v.fields);
+    }
   }
-  let refs = allRefs.get(aid.regime);
-  if (!refs) allRefs.set(aid.regime, (refs = [...new Set(aid.regime.options.flatMap((o) => o.amounts.rate?.sources ?? []))]));
-  const sources: Source[] = aid.src(refs);
+  // Every source of the regime's rates.
+  const sources: Source[] = aid.src([...new Set(regime.options.flatMap((o) => o.amounts.rate?.sources ?? []))]);
   if (!applies.length) {
-    result.reasons.push({
-      id: 'majoration',
-      ok: unknown.length ? null : false,
-      text: aid.text('none', unknown.length ? 'unknown' : 'ko'),
-      sources,
-      ...(unknown.length ? { fields: unknown } : {}),
-    });
+    const open = unknown.length > 0;
+    result.reasons.push(
+      reason('majoration', open ? null : false, aid.text('none', open ? 'unknown' : 'ko'), sources, open ? unknown : undefined),
+    );
     for (const f of unknown) aid.ask(f);
     return;
   }
   const stack = aid.fig('stack');
   // Contract years from the installation for a first installation already made (50 %, 30 %, 10 % count from it).
-  const p = aid.profile;
-  const offset =
-    p.installationDate && p.installationDate < aid.start
-      ? Math.floor((Date.parse(aid.start) - Date.parse(p.installationDate)) / 31_557_600_000)
-      : 0;
+  const { installationDate } = aid.profile;
+  const offset = installationDate && installationDate < aid.start ? Math.floor(yearsFrom(installationDate, aid.start)) : 0;
   const rates: number[] = [];
   for (let y = 0; y < HORIZON; y++) {
     const rs = applies.map((o) => rateAt(o, o.id === 'primo' ? y + offset : y));
     rates.push(Math.round((stack?.value ? rs.reduce((a, b) => a + b, 0) : Math.max(...rs)) * 1000) / 1000);
   }
   // An unanswered majoration matters only if it could raise some year's rate.
-  for (const o of aid.regime.options) {
-    if (applies.includes(o) || !o.when || !o.amounts.rate) continue;
-    const v = evaluate(o.when, aid.ctx);
-    if (v.value === null && rates.some((r, y) => (stack?.value ? 0 : r) < rateAt(o, y))) for (const f of v.fields) aid.ask(f);
-  }
-  const label = applies.map((o) => (lang === 'en' && o.label_en) || o.label).join(' + ');
-  const why = `${lang === 'en' ? 'Uplift' : 'Majoration'} : ${label}.`;
-  const notes: string[] = [];
-  if (applies.length > 1 && stack?.inferred) notes.push(stack.inferred);
+  for (const [o, fields] of undecided) if (rates.some((r, y) => (stack?.value ? 0 : r) < rateAt(o, y))) for (const f of fields) aid.ask(f);
+  const label = applies.map((o) => localized(o, 'label', lang)).join(' + ');
+  result.reasons.push(reason('majoration', true, `${lang === 'en' ? 'Uplift' : 'Majoration'} : ${label}.`, sources));
   const fmt = aid.amount;
   if (fmt === undefined) {
     aid.ask('fmtAmount');
     const ex = aid.fig('example')?.value ?? 0;
     const t = aid.scheme.texts?.example;
-    const text = fill(
-      (lang === 'en' && t?.en?.ok) || t?.ok || '',
-      {
-        rates: series(rates.map(pct), lang),
-        example: formatNumber(ex, lang),
-        amounts: series(
-          rates.map((r) => `+${formatNumber(Math.round(ex * r), lang)} €`),
-          lang,
-        ),
-      },
-      lang,
-    );
-    result.notes.unshift({ id: 'exemple', text, sources, kind: 'estimate' });
-    result.reasons.push({ id: 'majoration', ok: true, text: why, sources });
+    const vars = {
+      rates: series(rates.map(pct), lang),
+      example: formatNumber(ex, lang),
+      amounts: series(
+        rates.map((r) => `+${formatNumber(Math.round(ex * r), lang)} €`),
+        lang,
+      ),
+    };
+    result.notes.unshift({ id: 'exemple', text: fill((lang === 'en' && t?.en?.ok) || t?.ok || '', vars, lang), sources, kind: 'estimate' });
     return;
   }
   const payments: Payment[] = rates.map((rate, y) => ({
@@ -108,7 +88,8 @@ function compute(aid: Aid): void {
     date: addYears(aid.start, y),
     sources,
   }));
-  result.reasons.push({ id: 'majoration', ok: true, text: why, sources });
-  const o = { id: 'majoration', label, payments, total: payments.reduce((t, x) => t + x.amount, 0), notes };
-  result.options.push(notes.length ? { ...o, estimate: true } : o);
+  const notes = applies.length > 1 && stack?.inferred ? [stack.inferred] : [];
+  const o: OptionResult = { id: 'majoration', label, payments, total: totalOf(payments), notes };
+  if (notes.length) o.estimate = true;
+  result.options.push(o);
 }

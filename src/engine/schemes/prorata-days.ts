@@ -6,16 +6,11 @@
  * `halfDays` (full amount and the half-days it is for); optional param `hopital` (supplement when
  * `hospitalDeProximite`); `schedule` (share paid at the start of each contract year); `duration`.
  */
-import type { SchemeRules } from '../rules/schema.js';
-import type { Payment, Profile, SchemeResult } from '../types.js';
-import { evaluateAid, option, upcoming, type Aid } from './aid.js';
+import type { Payment } from '../types.js';
 import { addYears } from '../dates.js';
-import type { Env } from './common.js';
+import { aidKind, hospitalSupplement, offer, upcoming } from './aid.js';
 
-export const evaluateProrataDays = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult =>
-  evaluateAid(scheme, profile, env, compute);
-
-function compute(aid: Aid): void {
+export const evaluateProrataDays = aidKind((aid) => {
   const days = aid.amount;
   if (days === undefined) return;
   const { regime } = aid;
@@ -36,18 +31,12 @@ function compute(aid: Aid): void {
     sources = full.sources;
     inferred = base < full.value ? half.inferred : undefined;
   }
-  const hp = aid.fig('hopital');
-  let total = base;
-  if (hp) {
-    if (aid.profile.hospitalDeProximite === undefined) aid.ask('hospitalDeProximite');
-    else if (aid.profile.hospitalDeProximite) total += hp.value;
-  }
-  const payments: Payment[] = [];
+  const total = base + hospitalSupplement(aid);
   let paid = 0;
   const schedule = regime.schedule ?? [{ year: 1, share: 1, sources: [...sources] }];
   // The first instalment is due at the installation (CAIM: « 50 % à l'installation »), not at the signature.
   const from = aid.profile.installationDate ?? aid.start;
-  schedule.forEach((s, i) => {
+  const payments = schedule.map((s, i) => {
     // The last instalment takes the rounding remainder so that the instalments add up to the total.
     const amount = i === schedule.length - 1 ? total - paid : Math.round(total * s.share);
     paid += amount;
@@ -56,7 +45,7 @@ function compute(aid: Aid): void {
       p.estimate = true;
       p.note = inferred ?? s.inferred;
     }
-    payments.push(p);
+    return p;
   });
-  aid.result.options.push(option(aid, upcoming(aid, payments)));
-}
+  offer(aid, upcoming(aid, payments));
+});

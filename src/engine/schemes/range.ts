@@ -3,14 +3,9 @@
  * Rule data: params `min` and `max`.
  */
 import { formatNumber } from '../conditions.js';
-import type { SchemeRules } from '../rules/schema.js';
-import type { Profile, SchemeResult } from '../types.js';
-import { evaluateAid, option, type Aid } from './aid.js';
-import type { Env } from './common.js';
+import { aidKind, offer } from './aid.js';
 
-export const evaluateRange = (scheme: SchemeRules, profile: Profile, env: Env): SchemeResult => evaluateAid(scheme, profile, env, compute);
-
-function compute(aid: Aid): void {
+export const evaluateRange = aidKind((aid) => {
   const min = aid.fig('min')!;
   const max = aid.fig('max')!;
   const lang = aid.env.lang;
@@ -18,5 +13,5 @@ function compute(aid: Aid): void {
   const note =
     lang === 'en' ? `Between ${a} € and ${b} € (unit unclear in the text).` : `Entre ${a} € et ${b} € (unité ambiguë dans le texte).`;
   const payments = [{ year: 1, amount: max.value, date: aid.start, sources: aid.src(max.sources), estimate: true, note }];
-  aid.result.options.push(option(aid, payments, { totalMin: min.value, notes: [note] }));
-}
+  offer(aid, payments, { totalMin: min.value, notes: [note] });
+});
