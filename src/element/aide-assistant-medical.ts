@@ -145,6 +145,13 @@ export class AideAssistantMedical extends LitElement {
   /** `light` (default), `dark`, or `auto` to follow the visitor's `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: string;
 
+  /**
+   * Where the documentation site built from the rules (`npm run docs`) is published: an http(s) URL or a path,
+   * e.g. `https://example.org/aides/docs/`. Each scheme's sources then link to its page there. Read with the
+   * detail (a bad value is said in the console then, and ignored).
+   */
+  @property({ attribute: 'docs-base' }) docsBase = '';
+
   /** Shows the webmaster's configuration notices in the widget too (they always go to the console). */
   @property({ converter: booleanAttribute }) debug = false;
 
@@ -439,7 +446,7 @@ export class AideAssistantMedical extends LitElement {
       }
       ${this.tools?.view(ctx, this.folds)} ${ui && q ? ui.questionsForm(profile, q, ctx, q.handlers, first, this.folds) : nothing}
       ${ui && q ? ui.answersSummary(profile, q, ctx, q.handlers, this.folds) : nothing}
-      ${sim && this.details && (sim.answer.status !== 'pending' || !first) ? this.details.details(sim, ctx, this.folds) : nothing}
+      ${sim && this.details && (sim.answer.status !== 'pending' || !first) ? this.details.details(sim, ctx, this.folds, this.docsBase) : nothing}
       ${
         first || !ui
           ? nothing
