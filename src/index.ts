@@ -10,5 +10,12 @@ export const tagName = 'aide-assistant-medical';
 if (!customElements.get(tagName)) customElements.define(tagName, AideAssistantMedical);
 
 export { AideAssistantMedical };
-export type { AideChangeDetail, AideChangeEvent } from './element/aide-assistant-medical.js';
+export type {
+  AideActionEvent,
+  AideChangeDetail,
+  AideChangeEvent,
+  AideQuestionDetail,
+  AideQuestionEvent,
+  AideResultEvent,
+} from './element/aide-assistant-medical.js';
 export type * from './engine/types.js';

@@ -18,7 +18,18 @@ import type { Folds } from './templates/fold.js';
 import type { ToolsController } from './controllers/tools.js';
 
 export type { AideChangeDetail };
+/** `aide-change`: the result changed. */
 export type AideChangeEvent = CustomEvent<AideChangeDetail>;
+/** `aide-result`: the answer has just become complete (it no longer waits for answers); the same detail as `aide-change`. */
+export type AideResultEvent = CustomEvent<AideChangeDetail>;
+/** What `aide-question` says: which question the doctor answered (a profile field id), never the answer. */
+export interface AideQuestionDetail {
+  field: string;
+}
+/** `aide-question`: the doctor answered a question. */
+export type AideQuestionEvent = CustomEvent<AideQuestionDetail>;
+/** `aide-share`, `aide-print`, `aide-calendar`: the doctor copied the link, printed, downloaded the calendar. No detail. */
+export type AideActionEvent = CustomEvent<null>;
 
 type DetailsModule = typeof import('./templates/details.js');
 type InteractionModule = typeof import('./interaction.js');
@@ -59,7 +70,15 @@ const afterPaint = () =>
  *
  * @tagname aide-assistant-medical
  *
- * @fires aide-change - Whenever the result changes. `detail: { profile, simulation }`. Bubbles and is composed.
+ * Every event bubbles and is composed (it crosses the shadow boundary); none carries an answer beyond what
+ * `aide-change` gives, and the widget itself sends nothing anywhere.
+ *
+ * @fires {AideChangeEvent} aide-change - Whenever the result changes. `detail: { profile, simulation }`.
+ * @fires {AideResultEvent} aide-result - When the answer becomes complete (no longer waiting for answers): the first answer, and again after « Recommencer ». `detail: { profile, simulation }`.
+ * @fires {AideQuestionEvent} aide-question - When the doctor answers a question (a new value). `detail: { field }`: the profile field's id, never the value.
+ * @fires {AideActionEvent} aide-share - When the doctor asks for the shared link (« Copier le lien »). No detail.
+ * @fires {AideActionEvent} aide-print - When the doctor prints the simulation (« Imprimer »). No detail.
+ * @fires {AideActionEvent} aide-calendar - When the doctor downloads the assistant aid's calendar (.ics). No detail.
  *
  * @csspart base - The widget's frame.
  * @csspart answer - The answer: one sentence and its figure, assumptions, « jusqu'à », next step.
@@ -125,6 +144,13 @@ export class AideAssistantMedical extends LitElement {
 
   /** `light` (default), `dark`, or `auto` to follow the visitor's `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: string;
+
+  /**
+   * Where the documentation site built from the rules (`npm run docs`) is published: an http(s) URL or a path,
+   * e.g. `https://example.org/aides/docs/`. Each scheme's sources then link to its page there. Read with the
+   * detail (a bad value is said in the console then, and ignored).
+   */
+  @property({ attribute: 'docs-base' }) docsBase = '';
 
   /** Shows the webmaster's configuration notices in the widget too (they always go to the console). */
   @property({ converter: booleanAttribute }) debug = false;
@@ -420,7 +446,7 @@ export class AideAssistantMedical extends LitElement {
       }
       ${this.tools?.view(ctx, this.folds)} ${ui && q ? ui.questionsForm(profile, q, ctx, q.handlers, first, this.folds) : nothing}
       ${ui && q ? ui.answersSummary(profile, q, ctx, q.handlers, this.folds) : nothing}
-      ${sim && this.details && (sim.answer.status !== 'pending' || !first) ? this.details.details(sim, ctx, this.folds) : nothing}
+      ${sim && this.details && (sim.answer.status !== 'pending' || !first) ? this.details.details(sim, ctx, this.folds, this.docsBase) : nothing}
       ${
         first || !ui
           ? nothing
@@ -465,5 +491,10 @@ declare global {
   }
   interface HTMLElementEventMap {
     'aide-change': AideChangeEvent;
+    'aide-result': AideResultEvent;
+    'aide-question': AideQuestionEvent;
+    'aide-share': AideActionEvent;
+    'aide-print': AideActionEvent;
+    'aide-calendar': AideActionEvent;
   }
 }

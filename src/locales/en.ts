@@ -70,6 +70,7 @@
 'days-per-week': `Days worked per week at this practice`,
 'department-aide': `It decides the regional aids and whom to contact.`,
 'department-pick': `Département of practice`,
+'docs-regles': `Every rule of this aid, with its sources`,
 'eligible': `Eligible`,
 'entrez-date-complete': `Enter a complete date.`,
 'entrez-nombre-entier': `Enter a whole number.`,

@@ -11,6 +11,19 @@ import '../../src/index.js';
 
 declare const axe: { run(context: Element): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
 
+/** The events the widget fires. */
+export const WIDGET_EVENTS = ['aide-change', 'aide-result', 'aide-question', 'aide-share', 'aide-print', 'aide-calendar'] as const;
+
+/** An event of the widget as the page heard it. */
+export interface HeardEvent {
+  type: string;
+  detail: unknown;
+  bubbles: boolean;
+  composed: boolean;
+  /** Who the page sees as the target (the shadow root's inside is retargeted to the element). */
+  target: EventTarget | null;
+}
+
 const normalize = (text: string | null | undefined) => (text ?? '').replace(/[\s\u00a0\u202f]+/g, ' ').trim();
 const matches = (text: string, wanted: string | RegExp) => (typeof wanted === 'string' ? text.includes(wanted) : wanted.test(text));
 
@@ -370,6 +383,21 @@ export class WidgetPage {
   /** What the open view's live region says (an import's outcome). */
   toolStatus(): string {
     return this.text(this.tool()?.querySelector('[role=status]') ?? null);
+  }
+
+  /**
+   * Records the widget's events as the host page's script hears them: on the document, so only events that
+   * bubble out of the shadow root (composed) are heard. `stop()` removes the listeners.
+   */
+  listen(types: readonly string[] = WIDGET_EVENTS): HeardEvent[] & { stop(): void; of(type: string): HeardEvent[] } {
+    const heard: HeardEvent[] = [];
+    const record = (e: Event) =>
+      heard.push({ type: e.type, detail: (e as CustomEvent).detail, bubbles: e.bubbles, composed: e.composed, target: e.target });
+    for (const t of types) document.addEventListener(t, record);
+    return Object.assign(heard, {
+      stop: () => types.forEach((t) => document.removeEventListener(t, record)),
+      of: (type: string) => heard.filter((e) => e.type === type),
+    });
   }
 
   async axe(): Promise<string[]> {

@@ -9,6 +9,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { buildDocs } from '../../scripts/build-docs.mjs';
+import { docsPage } from '../../src/element/docs-link.js';
+import { simulate } from '../../src/engine/core.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const rulesDir = join(root, 'rules');
@@ -213,6 +215,30 @@ test('docs: every internal link resolves to a file, and every fragment to an id 
     }
   }
   assert.ok(count > 100);
+});
+
+test("docs: the widget's `docs-base` links (each scheme's page, at its regime) land on a page and an id of the site", () => {
+  const profiles = [
+    { situation: 'installe', specialty: 'medecine-generale', sector: '1', patienteleMT: 1100, age: 50 },
+    { situation: 'installation', specialty: 'medecine-generale', sector: '1', zone: 'zip', department: '34', daysPerWeek: 4 },
+    { situation: 'etudiant', student: true },
+    {},
+  ];
+  const seen = new Set<string>();
+  for (const asOf of ['2022-06-01', '2024-03-01', today])
+    for (const region of regionIds())
+      for (const profile of profiles)
+        for (const s of simulate(profile, { asOf, region, schemes: schemeIds() }).schemes) {
+          const href = docsPage('https://example.org/docs/', s);
+          if (seen.has(href)) continue;
+          seen.add(href);
+          const [path, fragment] = href.slice('https://example.org/docs/'.length).split('#');
+          assert.ok(existsSync(join(out, path)), `${href}: no such page`);
+          if (fragment) assert.match(read(path), new RegExp(`\\sid="${fragment}"`), `${href}: no such id`);
+        }
+  // Every scheme, and a regime for most of them.
+  assert.ok(schemeIds().every((id) => [...seen].some((h) => h.includes(`/schemes/${id}.html`))));
+  assert.ok([...seen].filter((h) => h.includes('#')).length >= schemeIds().length);
 });
 
 test('docs: a new scheme renders without code change: rule texts escaped, unknown keys shown', () => {

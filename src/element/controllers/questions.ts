@@ -10,8 +10,9 @@ import type { Profile } from '../../engine/types.js';
 import { groupOf } from '../field-groups.js';
 import type { QuestionHandlers } from '../templates/questions.js';
 import { formatNumber, isIsoDate, parseNumber, parseShare, type UiLang } from '../format.js';
+import { fire } from '../events.js';
 
-export interface QuestionsHost extends ReactiveControllerHost {
+export interface QuestionsHost extends ReactiveControllerHost, EventTarget {
   readonly renderRoot: HTMLElement | DocumentFragment;
   /** The answers as the engine reads them (attributes' presets included). */
   effectiveProfile(): Profile;
@@ -97,7 +98,17 @@ export class QuestionsController implements ReactiveController {
     delete this.errors[field];
     this.skipped.delete(field);
     this.started = true;
+    this.answer(field, value);
+  }
+
+  /**
+   * Sets an answer the doctor gave; `aide-question` says which question was answered (its field id, never the
+   * value) when it got a new value. Clearing an answer is not answering it.
+   */
+  private answer(field: string, value: unknown): void {
+    const before = this.host.effectiveProfile()[field];
     this.host.setAnswer(field, value);
+    if (value !== undefined && value !== before) fire(this.host, 'aide-question', { field });
   }
 
   /** Text typed in a field: kept as is; read when it is complete (on change or on "Continuer"). */
@@ -146,7 +157,7 @@ export class QuestionsController implements ReactiveController {
     this.errors = { ...errors };
     if (value !== undefined) this.started = true;
     this.skipped.delete(field);
-    this.host.setAnswer(field, value);
+    this.answer(field, value);
     return true;
   }
 

@@ -1,11 +1,13 @@
 /**
  * The engine's result for the current answers and options, what to announce to screen readers when the
- * answer changes, and the `aide-change` event once the new result is on screen. Bad values the engine
- * reports go to the console once each; a result that cannot be computed keeps the answers and says so.
+ * answer changes, and the `aide-change` event once the new result is on screen (and `aide-result` when the
+ * answer has just become complete). Bad values the engine reports go to the console once each; a result that
+ * cannot be computed keeps the answers and says so.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { simulate } from '../../engine/widget.js';
 import type { Profile, SimulateOptions, Simulation } from '../../engine/types.js';
+import { fire } from '../events.js';
 
 export interface AideChangeDetail {
   profile: Profile;
@@ -22,6 +24,8 @@ export class SimulationController implements ReactiveController {
   /** Said by the polite live region: the new answer, once, when it changes. */
   announcement = '';
   private dispatched?: Simulation;
+  /** The last result dispatched was complete (not waiting for answers): `aide-result` fires on the way there. */
+  private complete?: boolean;
   private readonly warned = new Set<string>();
 
   constructor(private readonly host: SimulationHost) {
@@ -58,12 +62,10 @@ export class SimulationController implements ReactiveController {
     const simulation = this.result;
     if (!simulation || simulation === this.dispatched) return;
     this.dispatched = simulation;
-    this.host.dispatchEvent(
-      new CustomEvent<AideChangeDetail>('aide-change', {
-        bubbles: true,
-        composed: true,
-        detail: { profile: this.host.profile, simulation },
-      }),
-    );
+    const detail: AideChangeDetail = { profile: this.host.profile, simulation };
+    fire(this.host, 'aide-change', detail);
+    const complete = simulation.answer.status !== 'pending';
+    if (complete && !this.complete) fire(this.host, 'aide-result', detail);
+    this.complete = complete;
   }
 }

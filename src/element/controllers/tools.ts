@@ -48,10 +48,11 @@ import {
   type FollowData,
   type ToolHandlers,
 } from '../templates/tools.js';
+import { fire } from '../events.js';
 
 const costs = costsTable as unknown as CostsTable;
 
-export interface ToolsHost extends ReactiveControllerHost {
+export interface ToolsHost extends ReactiveControllerHost, EventTarget {
   readonly renderRoot: HTMLElement | DocumentFragment;
   readonly simulation?: Simulation;
   /** The rules pack in use, if any. */
@@ -114,6 +115,7 @@ export class ToolsController implements ReactiveController {
     removeReview: (i) => this.removeReview(i),
     importFile: (input) => void this.importFile(input),
     undoImport: () => this.undoImport(),
+    calendar: () => fire(this.host, 'aide-calendar'),
   };
 
   /**

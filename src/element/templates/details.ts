@@ -13,6 +13,7 @@ import type { OptionResult, Payment, Reason, SchemeResult, Simulation, Source } 
 import type { Ctx } from './context.js';
 import { fold, type Folds } from './fold.js';
 import { isWebAddress, link } from './link.js';
+import { docsBase as docsBaseOf, docsPage } from '../docs-link.js';
 
 export { detailStyles } from './details.styles.js';
 
@@ -32,15 +33,19 @@ function statusLabel(status: SchemeResult['status']): string {
   }[status];
 }
 
-/** Everything below the answer. */
-export function details(sim: Simulation, ctx: Ctx, folds: Folds): TemplateResult {
+/**
+ * Everything below the answer. `docs`: the `docs-base` attribute, where the documentation site is published; each
+ * scheme's sources then begin with a link to its page there.
+ */
+export function details(sim: Simulation, ctx: Ctx, folds: Folds, docs?: string): TemplateResult {
+  const docsBase = docsBaseOf(docs);
   const shown = sim.schemes.filter(
     (s) => s.status === 'eligible' || s.status === 'held' || (s.status === 'incomplete' && s.options.length),
   );
   const estimates = shown.some((s) => s.options.some((o) => o.estimate || o.objectives?.estimate) || s.reasons.some((r) => r.estimate));
   return html`<section class="aam-details" part="result" aria-labelledby="aam-details-title">
     <h3 id="aam-details-title" class="aam-details-title">${msg('Le détail', { id: 'le-detail' })}</h3>
-    ${shown.map((s) => scheme(s, ctx, folds))} ${groups(sim, folds)} ${combinations(sim, ctx, folds)} ${contacts(sim, folds)}
+    ${shown.map((s) => scheme(s, ctx, folds, docsBase))} ${groups(sim, folds)} ${combinations(sim, ctx, folds)} ${contacts(sim, folds)}
     ${
       estimates
         ? html`<p class="aam-legend">
@@ -70,16 +75,19 @@ function schemeTotal(s: SchemeResult, ctx: Ctx): string {
   return lo === hi || !s.choose ? ctx.money(hi) : `${ctx.money(lo)} – ${ctx.money(hi)}`;
 }
 
-function scheme(s: SchemeResult, ctx: Ctx, folds: Folds) {
+function scheme(s: SchemeResult, ctx: Ctx, folds: Folds, docsBase?: string) {
   const total = schemeTotal(s, ctx);
   const summary = html`<span class="aam-scheme-title">${s.title}</span>
     <span class="aam-scheme-meta"
       ><span part="status">${statusLabel(s.status)}</span>${total ? html` · <span class="aam-scheme-total">${total}</span>` : nothing}</span
     >`;
-  return fold(folds, `scheme:${s.id}`, summary, () => schemeBody(s, ctx, folds), { class: `aam-scheme aam-${s.status}`, part: 'scheme' });
+  return fold(folds, `scheme:${s.id}`, summary, () => schemeBody(s, ctx, folds, docsBase), {
+    class: `aam-scheme aam-${s.status}`,
+    part: 'scheme',
+  });
 }
 
-function schemeBody(s: SchemeResult, ctx: Ctx, folds: Folds) {
+function schemeBody(s: SchemeResult, ctx: Ctx, folds: Folds, docsBase?: string) {
   const options = s.options;
   const sources = unique([
     ...options.flatMap((o) => o.payments.flatMap((p) => p.sources)),
@@ -114,7 +122,7 @@ function schemeBody(s: SchemeResult, ctx: Ctx, folds: Folds) {
           </p>`
         : nothing
     }
-    ${sourceList(s.id, sources, folds)}
+    ${sourceList(s.id, sources, folds, docsBase && docsPage(docsBase, s))}
   </div>`;
 }
 
@@ -257,15 +265,19 @@ function reasons(s: SchemeResult, folds: Folds) {
 
 const unique = (sources: Source[]) => [...new Map(sources.map((s) => [s.ref, s])).values()];
 
-/** A folded list of sources, each a link where it has an address. */
-export function sourceList(id: string, sources: Source[], folds: Folds) {
-  if (!sources.length) return nothing;
+/**
+ * A folded list of sources, each a link where it has an address; `docs`, the scheme's page on the documentation
+ * site, comes first (the rules in full, every figure with its sources).
+ */
+export function sourceList(id: string, sources: Source[], folds: Folds, docs?: string) {
+  if (!sources.length && !docs) return nothing;
   return fold(
     folds,
     `sources:${id}`,
     msg(str`Sources (${sources.length})`, { id: 'sources' }),
     () =>
       html`<ul class="aam-sources">
+        ${docs ? html`<li>${link(docs, msg('Toutes les règles de cette aide, avec leurs sources', { id: 'docs-regles' }))}</li>` : nothing}
         ${sources.map((s) => html`<li>${isWebAddress(s.url) ? link(s.url, s.title || s.ref) : html`<cite>${s.title || s.ref}</cite>`}</li>`)}
       </ul>`,
   );

@@ -1,9 +1,10 @@
 /**
  * The actions once the doctor has answered: share the simulation (copied, or shown to copy by hand when the
- * clipboard refuses), print it, start again.
+ * clipboard refuses), print it, start again. Sharing fires `aide-share`, printing `aide-print`, from the element.
  */
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
+import { fire } from '../events.js';
 
 export interface ToolbarHandlers {
   copy(): void;
@@ -13,7 +14,9 @@ export interface ToolbarHandlers {
 
 export function toolbar(on: ToolbarHandlers, share: { state: '' | 'copied' | 'manual'; link: () => string }) {
   return html`<div class="aam-toolbar" part="toolbar">
-    <button type="button" class="aam-button" @click=${on.copy}>${msg('Copier le lien', { id: 'copier-lien' })}</button>
+    <button type="button" class="aam-button" @click=${(e: Event) => (on.copy(), fire(hostOf(e), 'aide-share'))}>
+      ${msg('Copier le lien', { id: 'copier-lien' })}
+    </button>
     <button type="button" class="aam-button" @click=${on.print}>${msg('Imprimer', { id: 'imprimer' })}</button>
     <button type="button" class="aam-button" @click=${on.reset}>${msg('Recommencer', { id: 'recommencer' })}</button>
     ${
@@ -28,9 +31,13 @@ export function toolbar(on: ToolbarHandlers, share: { state: '' | 'copied' | 'ma
   </div>`;
 }
 
+/** The element whose shadow root holds the control an event came from. */
+const hostOf = (e: Event) => ((e.currentTarget as Element).getRootNode() as ShadowRoot).host;
+
 /** Prints only this widget: the rest of the host page is hidden for the duration of the print. */
 export function printWidget(host: HTMLElement): void {
   if (host.hasAttribute('data-aam-print')) return; // a second click before the first print ended
+  fire(host, 'aide-print');
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(
     '@media print{body *{visibility:hidden!important}[data-aam-print]{visibility:visible!important;position:absolute;inset:0 0 auto}}',

@@ -27,6 +27,8 @@ export interface ToolHandlers {
   removeReview(index: number): void;
   importFile(input: HTMLInputElement): void;
   undoImport(): void;
+  /** The calendar's file is being downloaded (fires `aide-calendar`). */
+  calendar(): void;
 }
 
 /** What the doctor typed and not yet accepted, and why. */
@@ -540,7 +542,7 @@ export function calendarView(c: CalendarData | undefined, i: CostInputs, f: Fiel
                 )}
               </p>
               <p>
-                <a class="aam-primary" href=${c.url} download=${`aide-assistant-medical-${c.contractDate}.ics`}
+                <a class="aam-primary" href=${c.url} download=${`aide-assistant-medical-${c.contractDate}.ics`} @click=${on.calendar}
                   >${msg('Télécharger le calendrier (.ics)', { id: 'ics-telecharger' })}</a
                 >
               </p>`
