@@ -170,8 +170,10 @@ export function widgetBuild(entry = ENTRY) {
  * instead (FIRST_ANSWER_BAR).
  */
 export const CEILINGS = [
-  // Exactly one file: Lit, zod/mini, the engine with every rule, French and English, the whole UI.
-  { file: 'dist/aide-assistant-medical.single.js', ceiling: 96 * KB },
+  // Exactly one file: Lit, zod/mini, the engine with every rule, French and English, the whole UI. Raised from
+  // 96 KB when issue 13's tools joined it (net cost, follow-up, calendar and their costs table: 18 KB gzip as
+  // chunks); the split build, which pages use by default, does not load them before a doctor asks.
+  { file: 'dist/aide-assistant-medical.single.js', ceiling: 110 * KB },
   // The engine with its built-in rules, French texts, without rules-pack validation. Target: the project's old 12 KB bar.
   { file: 'dist/engine-core.js', ceiling: 46 * KB, target: 12 * KB },
   // The full engine entry: core + rules packs (zod/mini) + English texts.

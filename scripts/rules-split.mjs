@@ -8,7 +8,7 @@
  *              the texts the first answer shows;
  *   ENGLISH    every English text: loaded when an instance speaks English;
  *   DETAIL     sources and their titles, readings' texts, the texts of conditions, notes, objectives and
- *              cumulation rules: with the detail, after the answer. A reading (`inferred`) changes what is
+ *              cumulation rules, how to apply and what to prepare, regimes' titles, the figures of objectives: with the detail, after the answer. A reading (`inferred`) changes what is
  *              decided (an inferred threshold never places a doctor): the first chunk keeps a mark, « … »;
  *   QUESTIONS  the specialties' labels, the départements table, the regions' contacts and texts and the
  *              regional schemes' texts: with the questions, or before the first paint of a regional embed.
@@ -24,6 +24,8 @@ const LATER = [ENGLISH, DETAIL, QUESTIONS];
 
 /** What a reading's text is until the detail brings it: the engine only needs to know there is one. */
 const READING_MARK = '…';
+/** Objects the engine reads as possibly absent: not kept, emptied, in the first chunk. */
+const DROPPED_WHEN_EMPTY = new Set(['text', 'apply', 'prepare']);
 
 const isEnglish = (key) => key === 'en' || key.endsWith('_en');
 /** Texts of a regime's `texts` the answer itself shows. */
@@ -44,6 +46,12 @@ function channelOf(key, parent, file) {
   if (
     file === 'sources.json' ||
     key === 'sources' ||
+    // How to apply and what to prepare fold under « Comment faire »; a regime's title shows in the detail.
+    key === 'apply' ||
+    key === 'prepare' ||
+    (key === 'title' && parent === 'regimes') ||
+    // What objectives are computed from (src/engine/schemes/objectives.ts comes with the detail too).
+    (parent === 'objectives' && (key === 'rates' || key === 'floor' || key === 'percentile')) ||
     (key === 'note' && parent === 'distributions') ||
     (key === 'after' && parent === 'rules') ||
     (key === 'text' && TEXT_PARENTS.has(parent)) ||
@@ -81,12 +89,21 @@ export function splitRuleFile(node, file, { french = false, split = true } = {})
 function splitNode(node, file, { french = false, split = false }, parent = undefined) {
   if (Array.isArray(node)) {
     const parts = node.map((n) => splitNode(n, file, { french, split }, parent));
+    let kept = parts.length;
+    // The answer names one contact: the doctor's département's, else the first. Other contacts, at the end of
+    // the list, come with the detail (a list only loses its tail: the patches restore items by index).
+    if (split && parent === 'contacts')
+      while (kept > 1 && !node[kept - 1]?.department) {
+        const p = parts[--kept];
+        if (p[MAIN] && p[DETAIL]) mergeInto(p[MAIN], p[DETAIL]);
+        p[DETAIL] = p[MAIN] ?? p[DETAIL];
+      }
     const patch = (c) => {
       const items = parts.map((p) => p[c]);
       while (items.length && items[items.length - 1] === undefined) items.pop();
       return items.length ? items.map((x) => x ?? null) : undefined;
     };
-    return [parts.map((p) => p[MAIN]), ...LATER.map(patch)];
+    return [parts.slice(0, kept).map((p) => p[MAIN]), ...LATER.map(patch)];
   }
   const out = [undefined, undefined, undefined, undefined];
   if (!node || typeof node !== 'object') {
@@ -110,9 +127,11 @@ function splitNode(node, file, { french = false, split = false }, parent = undef
     if (channel === MAIN) channels[MAIN][k] = parts[MAIN];
     else {
       if (parts[MAIN] !== undefined) channels[channel][k] = parts[MAIN];
-      // Containers stay, empty: the engine finds an array or an object where it expects one.
-      if (Array.isArray(parts[MAIN])) channels[MAIN][k] = [];
-      else if (parts[MAIN] && typeof parts[MAIN] === 'object') channels[MAIN][k] = {};
+      // Containers stay, empty: the engine finds an array or an object where it expects one; but for those
+      // it reads as possibly absent (lists of sources, texts by verdict, how to apply and what to prepare).
+      const keepEmpty = !(Array.isArray(parts[MAIN]) ? k === 'sources' : DROPPED_WHEN_EMPTY.has(k));
+      if (keepEmpty && Array.isArray(parts[MAIN])) channels[MAIN][k] = [];
+      else if (keepEmpty && parts[MAIN] && typeof parts[MAIN] === 'object') channels[MAIN][k] = {};
     }
     for (const c of LATER)
       if (parts[c] !== undefined) {

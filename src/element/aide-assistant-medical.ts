@@ -270,13 +270,16 @@ export class AideAssistantMedical extends LitElement {
    */
   tool(kind: string, from?: unknown): void {
     this.track(
-      import('./tools.js').then((m) => {
-        if (!this.tools) {
-          this.tools = new m.ToolsController(this);
-          this.adopt(m.toolStyles);
-        }
-        return this.tools.show(kind, from);
-      }),
+      // After the detail's chunk: it brings the objectives, which the follow-up reads.
+      import('./templates/details.js')
+        .then(() => import('./tools.js'))
+        .then((m) => {
+          if (!this.tools) {
+            this.tools = new m.ToolsController(this);
+            this.adopt(m.toolStyles);
+          }
+          return this.tools.show(kind, from);
+        }),
     );
   }
 

@@ -3,6 +3,8 @@
  * (no rules-pack validation). The lightest way to simulate; measured against the 12 KB budget.
  */
 import './texts-en.js';
+// The objectives of the assistant médical aid (the widget loads them with its detail).
+import './schemes/band-detail.js';
 export * from './widget.js';
 export { estimateModulation, type ModulationInput, type ModulationEstimate } from './modulation.js';
 export { assistantCost, type AssistantCostInput, type AssistantCost, type CostYear, type CostRatioBasis } from './cost.js';

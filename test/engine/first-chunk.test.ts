@@ -20,12 +20,12 @@ interface Row {
   errors: [string, string][];
 }
 
-function run(stage: 'whole' | 'first' | 'questions' | 'detail'): Row[] {
+function run(stage: 'whole' | 'first' | 'questions' | 'detail', extra: Record<string, string> = {}): Row[] {
   const hooks = stage === 'whole' ? [] : ['--import', join(dir, 'register.mjs')];
   const restore = { whole: '', first: '', questions: 'questions', detail: 'detail,questions' }[stage];
   const r = spawnSync(process.execPath, ['--import', 'tsx', ...hooks, join(dir, 'run.ts')], {
     encoding: 'utf8',
-    env: { ...process.env, FIRST_CHUNK_RESTORE: restore, PROFILES: '600' },
+    env: { ...process.env, FIRST_CHUNK_RESTORE: restore, PROFILES: '600', ...extra },
     maxBuffer: 64 * 1024 * 1024,
   });
   assert.equal(r.status, 0, r.stderr);
@@ -54,3 +54,41 @@ for (const stage of ['first', 'questions', 'detail'] as const)
       assert.deepEqual(split[i], whole[i], `profile ${i}`);
     }
   });
+
+test('once the chunks have restored their parts into the live rules, every simulation is the one the whole rules give, texts and sources included', () => {
+  const full = { FULL: '1', PROFILES: '200' };
+  const expected = run('whole', full);
+  const live = run('first', { ...full, LIVE: '1' });
+  assert.equal(live.length, expected.length);
+  for (let i = 0; i < expected.length; i++) assert.deepEqual(live[i], expected[i], `profile ${i}`);
+});
+
+test('every rule file, split for the widget, comes back whole once every chunk has arrived', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { fileURLToPath } = await import('node:url');
+  const { ENGLISH, DETAIL, QUESTIONS, MAIN, ruleFiles, splitRuleFile } = await import('../../scripts/rules-split.mjs');
+  const merge = (target: Record<string, unknown>, patch: Record<string, unknown>) => {
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null || v === undefined) continue;
+      const t = target[k];
+      if (typeof v === 'object' && t && typeof t === 'object') merge(t as Record<string, unknown>, v as Record<string, unknown>);
+      else target[k] = v;
+    }
+  };
+  const files = ruleFiles(fileURLToPath(new URL('../../rules/', import.meta.url)));
+  assert.ok(files.length > 15);
+  for (const { path, name } of files) {
+    const original = JSON.parse(readFileSync(path, 'utf8'));
+    delete original.$schema;
+    // The chunks may arrive in any order: questions or English before the detail, or after.
+    for (const order of [
+      [QUESTIONS, DETAIL, ENGLISH],
+      [ENGLISH, DETAIL, QUESTIONS],
+    ]) {
+      const parts = splitRuleFile(JSON.parse(readFileSync(path, 'utf8')), name);
+      const data = parts[MAIN];
+      for (const c of order) if (parts[c]) merge(data, parts[c]);
+      assert.deepStrictEqual(data, original, `${name} after the chunks ${order.join(', ')}`);
+    }
+  }
+});

@@ -8,6 +8,8 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { msg, str } from '@lit/localize';
 import { changedByPack } from '../../engine/widget.js';
 import { detailTexts } from '../../engine/rules/detail.js';
+// The options' objectives: computed from now on (the first answer does not show them).
+import '../../engine/schemes/band-detail.js';
 import { restoreTexts } from '../../engine/rules/ruleset.js';
 import type { OptionResult, Payment, Reason, SchemeResult, Simulation, Source } from '../../engine/types.js';
 import type { Ctx } from './context.js';

@@ -301,8 +301,9 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
   if (dateField && !fieldDate && !held && own.date)
     reasons.push(reason('date', null, aid.pick(own.date, 'unknown'), aid.src(regime.signedFrom?.sources ?? scheme.sources), [dateField]));
   const { apply, prepare } = scheme;
-  if (apply) result.apply = { text: localized(apply, 'text', lang), links: aid.src(apply.links) };
-  if (prepare) result.prepare = { text: localized(prepare, 'text', lang), sources: aid.src(prepare.sources) };
+  // Absent until the detail's chunk brings them, in the widget's build (they fold under « Comment faire »).
+  if (apply?.text) result.apply = { text: localized(apply, 'text', lang), links: aid.src(apply.links) };
+  if (prepare?.text) result.prepare = { text: localized(prepare, 'text', lang), sources: aid.src(prepare.sources) };
   if (!refuted(reasons)) {
     const amountField = scheme.amountField;
     aid.amount = amountField ? (profile[amountField] as number | undefined) : undefined;

@@ -9,22 +9,22 @@
  * come from tables/percentiles.json (the distribution whose `regimes` lists the regime); a count places a
  * doctor in a band only through a threshold published for that distribution, never through an inferred one.
  */
-import { evaluate, fill, localized, type Variant } from '../conditions.js';
+import { evaluate, localized } from '../conditions.js';
 import { addMonths, addYears, firstAnniversaryOnOrAfter } from '../dates.js';
 import type { Distribution } from '../rules/ruleset.js';
-import type { AmountRow, BandsRules, ObjectiveRules, OptionRules, RegimeRules, SchemeRules, ThresholdRules } from '../rules/schema.js';
-import type { Alternative, Objectives, OptionResult, Payment, Reason, Target } from '../types.js';
+import type { AmountRow, BandsRules, OptionRules, RegimeRules, SchemeRules, ThresholdRules } from '../rules/schema.js';
+import type { Alternative, Objectives, OptionResult, Payment, Reason } from '../types.js';
 import { aidKind, conditionReason, HORIZON, totalOf, type Aid } from './aid.js';
 import { addFields, Ask, reason, refuted, valueAt, variantOf, type Env } from './common.js';
 
-type Indicator = 'patienteleMT' | 'fileActive';
+export type Indicator = 'patienteleMT' | 'fileActive';
 type Row = Distribution['rows'][number];
 type Threshold = NonNullable<Row['p30']>;
 type Level = BandsRules['levels'][number];
-const PERCENTILES = [30, 50, 70, 90, 95] as const;
+export const PERCENTILES = [30, 50, 70, 90, 95] as const;
 
 /** Where the doctor stands among the bands: one band, or the bands still possible (lowest first). */
-interface Placement {
+export interface Placement {
   /** Index of the band the payments use: the band, or the lowest one still possible. */
   index: number;
   /** Higher bands still possible while the band is not settled. */
@@ -33,19 +33,33 @@ interface Placement {
 }
 
 /** The thresholds of the doctor's specialty for an indicator, in the distribution of the regime (a pack may bring its own). */
-const rowOf = ({ env, regime, profile }: Aid, field: Indicator): Row | undefined =>
+/**
+ * What only the detail shows: an option's objectives (what the doctor commits to reach) and the warning when
+ * the percentile given contradicts the counts. ./band-detail.ts registers it; the engine entries load it with
+ * the rest, the widget with its detail, after the first answer (which shows neither).
+ */
+export interface BandDetail {
+  objectives(aid: Aid, option: OptionRules, placement: Placement): Objectives | undefined;
+  mismatch(aid: Aid, field: Indicator): void;
+}
+let detail: BandDetail | undefined;
+export function enableBandDetail(computations: BandDetail): void {
+  detail = computations;
+}
+
+export const rowOf = ({ env, regime, profile }: Aid, field: Indicator): Row | undefined =>
   env.rules.distributions
     .find((x) => x.regimes.includes(regime.id))
     ?.rows.find((r) => r.specialty === profile.specialty && r.indicator === field);
 
 /** A threshold usable to place a count: published for this distribution, not inferred. */
-const usable = (row: Row | undefined, p: number) => {
+export const usable = (row: Row | undefined, p: number) => {
   const t = row?.[`p${p}` as 'p30'];
   return t && !t.inferred ? t : undefined;
 };
 
 /** Whether a count reaches a threshold (its `boundary` says for the threshold itself); null when the texts disagree on that very count. */
-const reaches = (count: number, t: Threshold) =>
+export const reaches = (count: number, t: Threshold) =>
   count === t.value ? (t.boundary === 'ambiguous' ? null : t.boundary !== 'exclusive') : count > t.value;
 
 export const evaluateBandTable = aidKind((aid) => {
@@ -70,7 +84,7 @@ export const evaluateBandTable = aidKind((aid) => {
     setLabel(aid, level);
   }
   if (placement.reason) result.reasons.push(placement.reason);
-  if (bands && main) mismatch(aid, main);
+  if (bands && main) detail?.mismatch(aid, main);
 
   // The option asked for must be open at the signature date.
   const open: OptionRules[] = [];
@@ -114,7 +128,7 @@ export const evaluateBandTable = aidKind((aid) => {
 const label = (o: OptionRules, env: Env) => localized(o, 'label', env.lang);
 
 /** The indicator fields of the first entry whose `when` holds (undefined while it cannot be told). */
-function indicatorsFor(entries: BandsRules['indicators'] | undefined, aid: Aid): Indicator[] | undefined {
+export function indicatorsFor(entries: BandsRules['indicators'] | undefined, aid: Aid): Indicator[] | undefined {
   for (const e of entries ?? []) {
     const w = evaluate(e.when, aid).value;
     if (w !== false) return w ? e.fields : undefined;
@@ -211,7 +225,8 @@ function place(aid: Aid, bands: BandsRules, fields: Indicator[] | undefined): Pl
         if (above == null) continue; // no threshold, or this count tells nothing about this limit
         if (above) lo = Math.max(lo, p);
         else hi = Math.min(hi, p);
-        used.push(...t!.sources);
+        // Absent until the detail's chunk, in the widget's build (see scripts/rules-split.mjs).
+        used.push(...(t!.sources ?? []));
       }
     // Bands [from, next from) meeting [lo, hi); a count under the first band (a derogation) uses the first.
     let first = -1;
@@ -240,28 +255,6 @@ function place(aid: Aid, bands: BandsRules, fields: Indicator[] | undefined): Pl
 }
 
 const setLabel = (aid: Aid, level: Level) => aid.set('bandLabel', localized(level, 'label', aid.env.lang));
-
-/** A percentile that contradicts the counts (percentile 50 with 700 patients MT): the CPAM's figure is kept, with a warning. */
-function mismatch(aid: Aid, field: Indicator): void {
-  const { percentile } = aid.profile;
-  const count = aid.profile[field];
-  const row = rowOf(aid, field);
-  if (percentile === undefined || count === undefined || !row) return;
-  for (const p of PERCENTILES) {
-    const t = usable(row, p);
-    const above = t && reaches(count, t);
-    if (above == null || above === percentile >= p) continue;
-    aid.set('p', p);
-    aid.set('threshold', t!.value);
-    aid.result.notes.push({
-      id: 'percentile-incoherent',
-      kind: 'warning',
-      text: aid.text('percentile.mismatch'),
-      sources: aid.src(t!.sources),
-    });
-    return;
-  }
-}
 
 /** Amount row of an option for a band, taking a revaluing regime's table from its first anniversary. */
 function optionResult(aid: Aid, option: OptionRules, placement: Placement, levelKey: string, reval: Revaluation | undefined): OptionResult {
@@ -308,7 +301,7 @@ function optionResult(aid: Aid, option: OptionRules, placement: Placement, level
     out.band = { id: level.id, label: localized(level, 'label', env.lang) };
   }
   if (alternatives.length) out.alternatives = alternatives;
-  const objectives = objectivesFor(aid, option, placement);
+  const objectives = detail?.objectives(aid, option, placement);
   if (objectives) out.objectives = objectives;
   return out;
 }
@@ -342,106 +335,6 @@ function paymentsFor(aid: Aid, option: OptionRules, levelKey: string, reval: Rev
     payments.push(p);
   }
   return payments;
-}
-
-/** The first objective rule that applies and can be computed; its targets and text. */
-function objectivesFor(aid: Aid, option: OptionRules, placement: Placement): Objectives | undefined {
-  const { regime } = aid;
-  const fields = indicatorsFor(regime.objectiveIndicators, aid) ?? ['fileActive'];
-  for (const rule of regime.objectives ?? []) {
-    if (evaluate(rule.when, aid).value !== true) continue;
-    const o = objectiveOf(aid, rule, option, placement, fields);
-    if (!o) continue;
-    // Keep the 0.1 keys for one minor version (see CHANGELOG).
-    for (const t of o.targets) if (t.field === 'patienteleMT' || t.field === 'fileActive') o[t.field] = strip(t);
-    if (rule.inferred || placement.reason?.estimate) o.estimate = true;
-    return o;
-  }
-  return undefined;
-}
-
-const strip = ({ from, target, min }: Target) => (min === undefined ? { from, target } : { from, target, min });
-
-/** `from` plus its share `rate`, truncated as in the worked examples (1 550 × 0.15 = 232.5 → 232; 1 300 × 0.35 is 454.999… in floating point). */
-const grow = (from: number, rate: number) => from + Math.trunc(from * rate + 1e-9);
-
-function objectiveOf(
-  aid: Aid,
-  rule: ObjectiveRules,
-  option: OptionRules,
-  placement: Placement,
-  fields: Indicator[],
-): Objectives | undefined {
-  const { profile, env } = aid;
-  const targets: Target[] = [];
-  let estimate = false;
-  /** A target for each indicator the doctor gave (`to` undefined: none for that one). */
-  const aim = (field: Indicator, to: (from: number) => Omit<Target, 'field' | 'from'> | undefined) => {
-    const from = profile[field];
-    const t = from === undefined ? undefined : to(from);
-    if (t) targets.push({ field, from: from!, ...t });
-  };
-  const objectives = (refs: readonly string[] = rule.sources, variant: Variant = 'ok'): Objectives => {
-    const o: Objectives = { rule: rule.id, targets, text: pickVariant(aid, rule, variant), sources: aid.src(refs) };
-    if (estimate) o.estimate = true;
-    return o;
-  };
-  switch (rule.kind) {
-    case 'cpam':
-      return objectives();
-    case 'maintain': {
-      const floor = rule.floor?.value ?? 1;
-      for (const f of fields) aim(f, (from) => ({ target: from, min: Math.ceil(from * floor - 1e-9) }));
-      estimate = !!rule.floor?.inferred;
-      return objectives(rule.floor?.sources);
-    }
-    case 'reach': {
-      let refs: readonly string[] | undefined;
-      for (const f of fields) {
-        const t = rowOf(aid, f)?.[`p${rule.percentile ?? 50}` as 'p50'];
-        if (!t) continue;
-        refs ??= t.sources;
-        if (t.inferred) estimate = true;
-        aim(f, (from) => ({ target: Math.max(from, t.value) }));
-      }
-      return refs ? objectives(refs) : objectives(undefined, 'unknown');
-    }
-    case 'rate': {
-      const row = rule.rates?.[option.id];
-      if (!row) return undefined;
-      const rate = valueAt(row, placement.index);
-      aid.set('rate', percent(rate, env.lang));
-      for (const f of fields) aim(f, (from) => ({ target: grow(from, rate) }));
-      return objectives(row.sources, rate ? 'ok' : 'ko');
-    }
-    case 'grid': {
-      // A rules pack (a CPAM, a URPS) may publish the grid the national texts leave out.
-      const grids = env.rules.objectiveGrids.filter(
-        (g) => g.scheme === aid.scheme.id && g.regime === aid.regime.id && g.specialty === profile.specialty && g.option === option.id,
-      );
-      for (const g of grids)
-        aim(g.indicator, (from) => {
-          const r = g.rows.find((x) => from >= x.from && (x.to === undefined || from < x.to));
-          if (!r) return undefined;
-          if (g.inferred) estimate = true;
-          return { target: r.add === undefined ? grow(from, r.rate ?? 0) : from + r.add };
-        });
-      return targets.length ? objectives(grids[0].sources) : undefined;
-    }
-  }
-}
-
-function pickVariant(aid: Aid, rule: ObjectiveRules, variant: Variant): string {
-  const t = rule.text;
-  const lang = aid.env.lang;
-  const raw = (lang === 'en' && t.en?.[variant]) || t[variant] || (lang === 'en' && t.en?.ok) || t.ok || '';
-  return fill(raw, aid.vars, lang);
-}
-
-/** 0.125 → « 12,5 % » (French decimals), « 12.5% » in English. */
-function percent(rate: number, lang: Env['lang']): string {
-  const n = Math.round(rate * 1000) / 10;
-  return lang === 'en' ? `${n}%` : `${String(n).replace('.', ',')}\u00a0%`;
 }
 
 /** Answers that would sharpen the objectives once eligibility is settled: the fields the rules read. */

@@ -33,7 +33,7 @@ export const evaluateProrataDays = aidKind((aid) => {
   }
   const total = base + hospitalSupplement(aid);
   let paid = 0;
-  const schedule = regime.schedule ?? [{ year: 1, share: 1, sources: [...sources] }];
+  const schedule = regime.schedule ?? [{ year: 1, share: 1, sources: [...(sources ?? [])] }];
   // The first instalment is due at the installation (CAIM: « 50 % à l'installation »), not at the signature.
   const from = aid.profile.installationDate ?? aid.start;
   const payments = schedule.map((s, i) => {

@@ -3,7 +3,10 @@
  * answer is made of (statuses, amounts, the answer's figures and questions, errors) as JSON on stdout.
  * Run with and without hooks.mjs by first-chunk.test.ts.
  */
+import { fileURLToPath } from 'node:url';
 import { profileFields, schemeIds, simulate, specialties } from '../../../src/engine/widget.js';
+import { restoreTexts } from '../../../src/engine/rules/ruleset.js';
+import { DETAIL, patches, QUESTIONS } from '../../../scripts/rules-split.mjs';
 
 let seed = 20261201;
 const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -49,15 +52,32 @@ function profile(): Record<string, unknown> {
 }
 
 const regions = [undefined, 'national', 'occitanie', 'centre-val-de-loire', 'nouvelle-aquitaine'];
-const out = [];
-for (let i = 0; i < Number(process.env.PROFILES ?? 600); i++) {
+const count = Number(process.env.PROFILES ?? 600);
+const cases = Array.from({ length: count }, () => {
   const p = profile();
   const region = pick(regions);
-  const sim = simulate(p, {
-    asOf: pick(['2025-06-01', '2026-12-01']),
-    ...(region && { region }),
-    schemes: random() < 0.1 ? schemeIds : undefined,
-  });
+  return [
+    p,
+    { asOf: pick(['2025-06-01', '2026-12-01']), ...(region && { region }), schemes: random() < 0.1 ? schemeIds : undefined },
+  ] as const;
+});
+
+// LIVE=1: simulate once with the rules as loaded (the first chunk's, under the hooks), restore the detail's and
+// the questions' parts into the live rule objects as the chunks do, then print the whole simulations: what the
+// engine derived and kept from the first chunk's rules must not show once the texts are there.
+if (process.env.LIVE === '1') {
+  for (const [p, o] of cases) simulate(p, o);
+  const rulesDir = fileURLToPath(new URL('../../../rules/', import.meta.url));
+  restoreTexts(patches(rulesDir, QUESTIONS));
+  restoreTexts(patches(rulesDir, DETAIL));
+}
+const out = [];
+for (const [p, o] of cases) {
+  const sim = simulate(p, o);
+  if (process.env.FULL === '1') {
+    out.push(sim);
+    continue;
+  }
   out.push({
     region: sim.region,
     schemes: sim.schemes.map((s) => [s.id, s.status, s.options.map((o) => [o.id, o.total, o.payments.map((x) => x.amount)])]),
