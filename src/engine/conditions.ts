@@ -81,7 +81,10 @@ const numberFormats: Partial<Record<Lang, Intl.NumberFormat>> = {};
 export function formatNumber(n: number, lang: Lang): string {
   // Integers (the common case) are grouped by hand: Intl is correct but slow on the hot path.
   if (Number.isInteger(n) && Math.abs(n) < 1e15) {
-    const out = String(Math.abs(n)).replace(/\B(?=(\d{3})+$)/g, lang === 'en' ? ',' : '\u202f');
+    const digits = String(Math.abs(n));
+    const sep = lang === 'en' ? ',' : '\u202f';
+    let out = digits.slice(0, ((digits.length - 1) % 3) + 1);
+    for (let i = out.length; i < digits.length; i += 3) out += sep + digits.slice(i, i + 3);
     return n < 0 ? `-${out}` : out;
   }
   const f = (numberFormats[lang] ??= new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { maximumFractionDigits: 2 }));

@@ -15,12 +15,14 @@ export function isIsoDate(value: unknown): value is IsoDate {
   return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeap(+m[1]) ? 29 : DAYS[month - 1]);
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+/** Two digits (months, days); a year keeps four. By hand: payment dates are built on the hot path. */
+const two = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+const year = (y: number) => (y >= 1000 ? `${y}` : String(y).padStart(4, '0'));
 
 function fromParts(y: number, m: number, d: number): IsoDate {
   // Clamp to the month's last day: a contract signed on 29 Feb has its anniversary on 28 Feb.
   const last = m === 1 && isLeap(y) ? 29 : DAYS[m];
-  return `${pad(y, 4)}-${pad(m + 1)}-${pad(Math.min(d, last))}`;
+  return `${year(y)}-${two(m + 1)}-${two(Math.min(d, last))}`;
 }
 
 /** Adds whole months, clamping the day to the target month's length. */

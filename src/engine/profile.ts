@@ -65,6 +65,9 @@ export const profileFields: Readonly<Record<string, FieldSpec>> = {
   fmtAmount: euros,
 };
 
+/** The same, for lookups on the hot path (a 40-key object literal is slower to probe by name). */
+const SPECS = new Map(Object.entries(profileFields));
+
 const DEPARTMENT = /^(0[1-9]|[1-8]\d|9[0-5]|2[AB]|97[1-6])$/;
 
 /** « 'a', 'b' »: values as an error message lists them. */
@@ -130,7 +133,7 @@ export function normalizeProfile(input: unknown): { profile: Profile; errors: Fi
     // Walk the input's own keys (usually few) rather than every known field.
     else
       for (const name of Object.keys(input)) {
-        const spec = Object.hasOwn(profileFields, name) ? profileFields[name] : undefined;
+        const spec = SPECS.get(name);
         const v = (input as Record<string, unknown>)[name];
         if (!spec || v == null || v === '') continue;
         const ok = check(name, spec, v);

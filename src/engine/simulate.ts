@@ -6,7 +6,7 @@ import { normalizeProfile, profileFields, quoteList } from './profile.js';
 import type { RegionRules } from './rules/pack-schema.js';
 import { builtinRules, type RuleSet } from './rules/ruleset.js';
 import type { RuleIssue, SchemeRules } from './rules/schema.js';
-import { askPriorities, installedHint } from './schemes/aid.js';
+import { installedHint } from './schemes/aid.js';
 import { localized } from './conditions.js';
 import { evaluateBandTable } from './schemes/band-table.js';
 import { Ask, ranked, rankField, type Env } from './schemes/common.js';
@@ -129,7 +129,7 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
     if (known.length) ids = [...new Set(known)];
   }
 
-  const env: Env = { asOf, lang, rules, region, departement };
+  const env: Env = { asOf, lang, rules, region, departement, priorities: new Map() };
   const schemes: SchemeResult[] = [];
   for (const id of ids) {
     const scheme = rules.schemes.get(id)!;
@@ -173,7 +173,7 @@ function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSe
   const rank = new Map<string, number>();
   const open = schemes.filter((s) => s.status === 'eligible' || s.status === 'incomplete');
   for (const s of open) {
-    const priorities = askPriorities.get(s);
+    const priorities = env.priorities?.get(s);
     for (const f of s.missing) {
       const p = priorities?.get(f) ?? Ask.Amount;
       // A scheme already eligible has its figure on screen: what settles that figure (the assistant's working time,

@@ -96,9 +96,6 @@ const ASK_FOR: Record<string, string> = {
   band: 'percentile',
 };
 
-/** Missing answers by scheme result, with how decisive each is: simulate() orders the questions by it. */
-export const askPriorities = new WeakMap<SchemeResult, Map<string, number>>();
-
 /**
  * The one rule context: tests read the profile and a few values derived from it or set by the mechanism
  * (band, derogation…). A class, so that an evaluation allocates one object, not a dozen closures; the
@@ -124,7 +121,7 @@ class AidRun implements Aid {
   ) {
     this.vars = (name) => this.get(name);
     this.specialty = profile.specialty ? env.rules.specialties.get(profile.specialty) : undefined;
-    askPriorities.set(result, this.priorities);
+    env.priorities?.set(result, this.priorities);
   }
 
   get(name: string): unknown {
@@ -364,7 +361,9 @@ export function offerYearly(aid: Aid, amounts: number[], sources: Source[], s2: 
     }
     if (!aid.held || p.date! >= aid.env.asOf) (i < termEnd ? payments : renewal).push(p);
   });
-  offer(aid, payments, { renewal, ...(s2.note && !s2.estimate ? { notes: [s2.note] } : {}) });
+  const extra: Partial<OptionResult> = { renewal };
+  if (s2.note && !s2.estimate) extra.notes = [s2.note];
+  offer(aid, payments, extra);
 }
 
 /** The hôpital de proximité supplement (param `hopital`): asked for while unanswered, 0 until then. */
@@ -424,8 +423,8 @@ export function offer(aid: Aid, payments: Payment[], extra: Partial<OptionResult
     label: (o && localized(o, 'label', aid.env.lang)) || aid.result.title,
     payments,
     total: totalOf(payments),
-    ...extra,
   };
+  Object.assign(out, extra);
   if (!out.renewal?.length) delete out.renewal;
   if (payments.some((p) => p.estimate)) out.estimate = true;
   aid.result.options.push(out);

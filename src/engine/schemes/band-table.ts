@@ -159,7 +159,8 @@ function threshold(aid: Aid, t: ThresholdRules, field: Indicator | undefined): R
     const ok = reaches(count, th);
     // The texts disagree on this very count: not eligible until the CPAM's percentile settles it.
     boundary = ok === null;
-    below = boundary ? { ...say(null, 'threshold.boundary', ['percentile'], s), estimate: true } : say(ok, 'threshold.count', [field], s);
+    below = say(boundary ? null : ok, boundary ? 'threshold.boundary' : 'threshold.count', boundary ? ['percentile'] : [field], s);
+    if (boundary) below.estimate = true;
     if (ok) return below;
   }
   // Derogations to the minimum patientèle, in the order the texts give them.
@@ -168,7 +169,8 @@ function threshold(aid: Aid, t: ThresholdRules, field: Indicator | undefined): R
     const r = conditionReason(d, aid);
     if (r?.ok) {
       aid.set('derogation', d.id);
-      return { ...r, id: t.id, fields: r.fields ?? [] };
+      // A copy under the threshold's id (not a spread: V8's slow path).
+      return Object.assign({}, r, { id: t.id, fields: r.fields ?? [] });
     }
     if (r?.ok === null) addFields(unknown, r.fields ?? []);
   }

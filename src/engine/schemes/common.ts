@@ -13,6 +13,11 @@ export interface Env {
   region: RegionRules;
   /** The doctor's département, when known. */
   departement?: Departement;
+  /**
+   * Missing answers by scheme result, with how decisive each is: simulate() orders the questions by it. A Map
+   * per simulation, not a module WeakMap: a WeakMap insertion per scheme cost more than the rest of its setup.
+   */
+  priorities?: Map<SchemeResult, Map<string, number>>;
 }
 
 /**
