@@ -122,7 +122,8 @@ export function fill(raw: string | undefined, vars: Vars, lang: Lang): string {
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
     const v = typeof vars === 'function' ? vars(parts[i]) : vars[parts[i]];
-    out += (v === undefined ? '…' : typeof v === 'number' ? formatNumber(v, lang) : String(v)) + parts[i + 1];
+    // Values are strings, numbers or booleans (never objects: the engine sets them).
+    out += (v === undefined ? '…' : typeof v === 'number' ? formatNumber(v, lang) : `${v as string | boolean}`) + parts[i + 1];
   }
   return out;
 }

@@ -33,6 +33,15 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 }
 
 /** Same day `years` later; 29 February falls back to 28 February in common years. */
+/** The next day (a closed regime's end → the day the scheme is closed from); by hand, no Date object. */
+export function dayAfter(date: IsoDate): IsoDate {
+  const y = +date.slice(0, 4);
+  const m = +date.slice(5, 7) - 1;
+  const d = +date.slice(8, 10);
+  const last = m === 1 && isLeap(y) ? 29 : DAYS[m];
+  return d < last ? fromParts(y, m, d + 1) : m === 11 ? fromParts(y + 1, 0, 1) : fromParts(y, m + 1, 1);
+}
+
 export const addYears = (date: IsoDate, years: number): IsoDate => addMonths(date, years * 12);
 
 /** Today in UTC, as an ISO date. */

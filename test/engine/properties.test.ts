@@ -175,3 +175,19 @@ test('attainment estimates are monotonic in what is achieved', () => {
     { numRuns: 1000 },
   );
 });
+
+test('date arithmetic by hand agrees with Date: the next day, months added (clamped to the month end)', async () => {
+  const { addMonths, dayAfter } = await import('../../src/engine/dates.js');
+  const anyDate = fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2199, 11, 31) }).map((t) => new Date(t).toISOString().slice(0, 10));
+  fc.assert(
+    fc.property(anyDate, fc.integer({ min: -120, max: 240 }), (d, months) => {
+      assert.equal(dayAfter(d), new Date(Date.parse(d) + 86_400_000).toISOString().slice(0, 10));
+      const [y, m, day] = d.split('-').map(Number);
+      const target = new Date(Date.UTC(y, m - 1 + months, 1));
+      const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+      target.setUTCDate(Math.min(day, last));
+      assert.equal(addMonths(d, months), target.toISOString().slice(0, 10));
+    }),
+    { numRuns: 2000 },
+  );
+});

@@ -5,7 +5,7 @@
  * its amounts, through the one rule context below.
  */
 import { evaluate, fill, localized, pickText, type Context, type Variant, type Vars, type Verdict } from '../conditions.js';
-import { addMonths, addYears, yearsBetween } from '../dates.js';
+import { addMonths, addYears, dayAfter, yearsBetween } from '../dates.js';
 import type { Specialty } from '../rules/ruleset.js';
 import type { ConditionRules, Figure, RegimeRules, SchemeRules, TextRules } from '../rules/schema.js';
 import type { HeldContract, IsoDate, Note, OptionResult, Payment, Profile, Reason, SchemeResult, Source } from '../types.js';
@@ -332,7 +332,6 @@ export const aidKind =
     evaluateAid(scheme, profile, env, compute);
 
 /** The day after `d`: a regime's last signature day → the first day it is closed. */
-const dayAfter = (d: IsoDate): IsoDate => new Date(Date.parse(d) + dayMs).toISOString().slice(0, 10);
 
 /** Whole years a contract held has run on the simulation date; 0 for a new contract. */
 const elapsed = (aid: Aid) => (aid.held ? Math.max(0, Math.floor(yearsFrom(aid.start, aid.env.asOf))) : 0);

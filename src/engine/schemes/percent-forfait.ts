@@ -7,11 +7,26 @@
  * 0: the highest applies) and `example` (the forfait used in the example); texts `none`, `example`.
  */
 import { evaluate, fill, formatNumber, localized } from '../conditions.js';
-import type { OptionRules } from '../rules/schema.js';
+import type { OptionRules, RegimeRules } from '../rules/schema.js';
 import type { OptionResult, Payment, Source } from '../types.js';
 import { aidKind, HORIZON, totalOf, yearsFrom, type Aid } from './aid.js';
 import { addFields, reason, valueAt } from './common.js';
 import { addYears } from '../dates.js';
+import { rulesGeneration } from '../rules/ruleset.js';
+
+/**
+ * The sources of a regime's rates, one array per regime (resolved sources are cached by array), gathered again
+ * when the rules' texts are restored (the widget's detail brings the sources).
+ */
+const rateRefsCache = new WeakMap<RegimeRules, { generation: number; refs: string[] }>();
+function rateRefs(regime: RegimeRules): string[] {
+  let hit = rateRefsCache.get(regime);
+  if (hit?.generation !== rulesGeneration()) {
+    hit = { generation: rulesGeneration(), refs: [...new Set(regime.options.flatMap((o) => o.amounts.rate?.sources ?? []))] };
+    rateRefsCache.set(regime, hit);
+  }
+  return hit.refs;
+}
 
 export const evaluatePercentForfait = aidKind(compute);
 
@@ -43,7 +58,7 @@ function compute(aid: Aid): void {
     }
   }
   // Every source of the regime's rates.
-  const sources: Source[] = aid.src([...new Set(regime.options.flatMap((o) => o.amounts.rate?.sources ?? []))]);
+  const sources: Source[] = aid.src(rateRefs(regime));
   if (!applies.length) {
     const open = unknown.length > 0;
     result.reasons.push(
