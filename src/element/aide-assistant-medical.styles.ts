@@ -159,14 +159,6 @@ export const styles = css`
     flex: none;
     font-size: 0.875em;
   }
-  .aam-primary {
-    background: var(--accent);
-    color: var(--on-accent);
-    border: 1px solid var(--accent);
-    border-radius: var(--radius);
-    padding: 0.4em 1.1em;
-    font-weight: 600;
-  }
   .aam-link {
     color: var(--link);
     background: none;
@@ -267,9 +259,6 @@ export const styles = css`
   }
   .aam-footer {
     margin: 0;
-  }
-  .aam-print-only {
-    display: none;
   }
 
   /* Wide containers: the answer and its detail beside the questions. */

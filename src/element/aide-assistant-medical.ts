@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type CSSResult, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type CSSResult, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { msg } from '@lit/localize';
 import type { Profile, Simulation } from '../engine/types.js';
 import { attributeProblem, booleanAttribute, langOf, readAttributes, themeOf, type ReadAttributes } from './attributes.js';
@@ -115,45 +114,65 @@ const afterPaint = () =>
 export class AideAssistantMedical extends LitElement {
   static override styles = styles;
 
+  /**
+   * The reactive properties, declared here rather than with decorators: the first chunk then carries no
+   * decorator code. Each property's documentation is on its field below.
+   */
+  static override properties: PropertyDeclarations = {
+    region: {},
+    rulesSrc: { attribute: 'rules-src' },
+    schemes: {},
+    lang: {},
+    asOf: { attribute: 'as-of' },
+    specialty: {},
+    accentColor: { attribute: 'accent-color' },
+    compact: { reflect: true, converter: booleanAttribute },
+    theme: { reflect: true },
+    docsBase: { attribute: 'docs-base' },
+    debug: { converter: booleanAttribute },
+    answers: { state: true, attribute: false },
+    opened: { state: true, attribute: false },
+  };
+
   /** Region id, e.g. `occitanie` (trimmed, any case). Without it, the region of the doctor's département, else `national`. */
-  @property() region = '';
+  region = '';
 
   /**
    * URL of a JSON rules pack merged over the built-in rules (absolute or relative to the page). Fetched
    * once, without credentials; the built-in rules apply meanwhile and if the pack is unusable.
    */
-  @property({ attribute: 'rules-src' }) rulesSrc = '';
+  rulesSrc = '';
 
   /** Comma-separated scheme ids to evaluate, in display order; the region's set when empty. */
-  @property() schemes = '';
+  schemes = '';
 
   /** Interface language: `fr` (default) or `en` (`fr-FR`, `en-GB` too). The widget also has its own switch. */
-  @property() override lang = '';
+  override lang = '';
 
   /** Simulate at another date (`YYYY-MM-DD`); today by default. */
-  @property({ attribute: 'as-of' }) asOf = '';
+  asOf = '';
 
   /** Specialty id to pre-select, e.g. `medecine-generale`. */
-  @property() specialty = '';
+  specialty = '';
 
   /** One CSS colour; the widget derives its palette from it, keeping contrast AA. */
-  @property({ attribute: 'accent-color' }) accentColor = '';
+  accentColor = '';
 
   /** Sidebar layout: one column, tighter spacing. `compact="false"` means off. */
-  @property({ reflect: true, converter: booleanAttribute }) compact = false;
+  compact = false;
 
   /** `light` (default), `dark`, or `auto` to follow the visitor's `prefers-color-scheme`. */
-  @property({ reflect: true }) theme?: string;
+  theme?: string;
 
   /**
    * Where the documentation site built from the rules (`npm run docs`) is published: an http(s) URL or a path,
    * e.g. `https://example.org/aides/docs/`. Each scheme's sources then link to its page there. Read with the
    * detail (a bad value is said in the console then, and ignored).
    */
-  @property({ attribute: 'docs-base' }) docsBase = '';
+  docsBase = '';
 
   /** Shows the webmaster's configuration notices in the widget too (they always go to the console). */
-  @property({ converter: booleanAttribute }) debug = false;
+  debug = false;
 
   /** The current simulation (read only). */
   get simulation(): Simulation | undefined {
@@ -184,7 +203,7 @@ export class AideAssistantMedical extends LitElement {
     return this.share.link(this.answers, this.tools?.shared());
   }
 
-  @state() private answers: Profile = {};
+  private answers: Profile = {};
   private readonly locale = new LocaleController(this);
   private readonly sim = new SimulationController(this);
   private readonly share = new ShareLinkController(this);
@@ -206,7 +225,7 @@ export class AideAssistantMedical extends LitElement {
   private details?: DetailsModule;
   private detailsAsked = false;
   /** Disclosures the doctor opened: their content is rendered only then. */
-  @state() private opened = new Set<string>();
+  private opened = new Set<string>();
   private readonly folds: Folds = {
     isOpen: (key) => this.opened.has(key),
     toggle: (key, open) => {

@@ -5,6 +5,15 @@ import { css } from 'lit';
  * instance's shadow root then. Tokens as in aide-assistant-medical.styles.ts.
  */
 export const interactionStyles = css`
+  /* The questions' button (and the tools', which take the fields' styles from here too). */
+  .aam-primary {
+    background: var(--accent);
+    color: var(--on-accent);
+    border: 1px solid var(--accent);
+    border-radius: var(--radius);
+    padding: 0.4em 1.1em;
+    font-weight: 600;
+  }
   .aam-q,
   .aam-summary {
     background: var(--surface);

@@ -5,6 +5,9 @@ import { css } from 'lit';
  * are added to each instance's shadow root then. Tokens as in aide-assistant-medical.styles.ts.
  */
 export const detailStyles = css`
+  .aam-print-only {
+    display: none;
+  }
   .aam-details-title {
     font-size: 1em;
     margin-top: 0.25em;
