@@ -1,7 +1,21 @@
-// Rollup build: two self-contained ES modules.
+// Rollup builds.
 //
-//   dist/engine.js                 <- src/engine/index.ts  (pure rules engine, no DOM; Node + browsers)
-//   dist/aide-assistant-medical.js <- src/index.ts         (the custom element, lit + @lit/localize + zod/mini inlined)
+// The npm package (what `import … from 'aide-assistant-medical…'` gets), readable ES modules with bare imports of
+// their dependencies, so that an application bundles one Lit, one zod, one React:
+//   dist/npm/index.js        <- src/index.ts                       the element, defined on import (guarded)
+//   dist/npm/element.js      <- src/element/aide-assistant-medical.ts  the class, no tag registered
+//   dist/npm/engine.js       <- src/engine/index.ts                the engine with rules packs (no DOM)
+//   dist/npm/engine-core.js  <- src/engine/core.ts                 the engine, built-in rules only
+//   dist/npm/react.js        <- src/react.ts                       the React component (@lit/react)
+//   dist/npm/cli.js          <- src/cli.ts                         the rules-pack validator (the package's bin)
+//   dist/npm/chunks/         shared code, and the element's lazy chunks (questions, detail, English, packs, tools)
+//
+// The CDN files, for a <script type="module"> tag (Lit, zod and the rules inside, minified):
+//   dist/aide-assistant-medical.js         <- src/index.ts  the split widget, its lazy chunks in dist/chunks/
+//   dist/aide-assistant-medical.single.js  <- src/index.ts  the same in one file
+//
+// Measured, not shipped (the size check's ceilings, the bench, the demo's integration page): dist/engine.js and
+// dist/engine-core.js, the engine entries minified with zod inlined, as a browser would load them alone.
 //
 // TypeScript is transpiled by esbuild (types are checked and .d.ts emitted by `tsc`, see
 // the "build" script). esbuild reads tsconfig.json, so `experimentalDecorators` and
@@ -12,7 +26,6 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import json from '@rollup/plugin-json';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
-import { existsSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import { DETAIL, ENGLISH, MAIN, patches, QUESTIONS, splitRuleFile } from './scripts/rules-split.mjs';
 
@@ -150,19 +163,6 @@ const configs = [
     },
   },
   {
-    // The element class without registering the tag: for sites that pick their own tag name.
-    input: 'src/element/aide-assistant-medical.ts',
-    plugins: plugins({ browser: true }),
-    onwarn,
-    output: {
-      file: 'dist/element.js',
-      format: 'es',
-      sourcemap: true,
-      inlineDynamicImports: true,
-      generatedCode: 'es2015',
-    },
-  },
-  {
     // The file a <script type="module"> tag loads, with the chunks it fetches on demand beside it (resolved
     // from its own URL, so a copied dist/ folder or a CDN works as is): the detail after the first answer,
     // English when an instance speaks it, rules-pack validation when rules-src is set.
@@ -195,25 +195,35 @@ const configs = [
   },
 ];
 
-// Optional third output: the rules-pack validator CLI (`npx aide-assistant-medical validate …`),
-// for Node only, not minified (stack traces stay readable). Point package.json "bin" at
-// ./dist/cli.js to ship it.
-if (existsSync('src/cli.ts')) {
-  configs.push({
-    input: 'src/cli.ts',
-    plugins: plugins({ browser: false, minify: false }),
-    external: (id) => id.startsWith('node:'),
-    onwarn,
-    output: {
-      file: 'dist/cli.js',
-      format: 'es',
-      sourcemap: true,
-      inlineDynamicImports: true,
-      generatedCode: 'es2015',
-      // The #! line of src/cli.ts is kept by esbuild and rollup.
-    },
-  });
-}
+/** Dependencies the npm build leaves as bare imports (dependencies and peer dependencies of the package). */
+const NPM_EXTERNAL = /^(lit|lit-html|lit-element|@lit\/[^/]+|zod|react|react-dom)(\/.*)?$/;
 
-// ROLLUP_ONLY=widget builds only the split widget (faster while measuring sizes).
-export default process.env.ROLLUP_ONLY === 'widget' ? configs.filter((c) => c.output.dir === 'dist') : configs;
+// The npm package: entries share their code through chunks; the element's lazy chunks stay lazy. Rule files are
+// whole (no split: an application's bundler decides what to load when); minified (the tarball stays under
+// 400 KB), no source maps.
+configs.push({
+  input: {
+    index: 'src/index.ts',
+    element: 'src/element/aide-assistant-medical.ts',
+    engine: 'src/engine/index.ts',
+    'engine-core': 'src/engine/core.ts',
+    react: 'src/react.ts',
+    cli: 'src/cli.ts',
+  },
+  plugins: plugins({ browser: true }),
+  external: (id) => NPM_EXTERNAL.test(id) || id.startsWith('node:'),
+  onwarn,
+  output: {
+    dir: 'dist/npm',
+    format: 'es',
+    sourcemap: false,
+    entryFileNames: '[name].js',
+    chunkFileNames: 'chunks/[name]-[hash].js',
+    generatedCode: 'es2015',
+    // The #! line of src/cli.ts is kept by esbuild and rollup.
+  },
+});
+
+// ROLLUP_ONLY=widget builds only the split widget (faster while measuring sizes), ROLLUP_ONLY=npm only dist/npm/.
+const only = { widget: 'dist', npm: 'dist/npm' }[process.env.ROLLUP_ONLY ?? ''];
+export default only ? configs.filter((c) => c.output.dir === only) : configs;

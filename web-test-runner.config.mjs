@@ -5,7 +5,7 @@
 // every .json file as an ES module (`export default {...}`), so plain
 // `import rules from '../../rules/x.json'` works in the browser exactly as in rollup
 // (@rollup/plugin-json) and in Node (tsx).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
@@ -118,13 +118,52 @@ function testRoutes() {
   };
 }
 
+/**
+ * React in the browser tests (test/element/react.test.ts). React ships CommonJS only, which the dev server cannot
+ * serve as modules: esbuild bundles React and react-dom/client once into one module (one React instance), served
+ * at /__test/react.js with React's names as named exports; `react` imports (src/react.ts) resolve to it.
+ */
+function reactForTests() {
+  const path = '/__test/react.js';
+  let bundle;
+  return {
+    name: 'react-for-tests',
+    resolveImport({ source }) {
+      if (source === 'react') return path;
+    },
+    async serve(context) {
+      if (context.path !== path) return;
+      bundle ??= (async () => {
+        const { build } = await import('esbuild');
+        // React's names, read from its production file (requiring React here would run it in the runner's process).
+        const source = readFileSync(new URL('./node_modules/react/cjs/react.production.js', import.meta.url), 'utf8');
+        const names = [...new Set([...source.matchAll(/exports\.([A-Za-z_$][\w$]*)\s*=/g)].map((m) => m[1]))];
+        const contents =
+          `import React from 'react'; import { createRoot } from 'react-dom/client'; import { flushSync } from 'react-dom';\n` +
+          `export default React; export { createRoot, flushSync };\n` +
+          `export const { ${names.join(', ')} } = React;\n`;
+        const out = await build({
+          stdin: { contents, resolveDir: process.cwd(), loader: 'js' },
+          bundle: true,
+          format: 'esm',
+          write: false,
+          logLevel: 'silent',
+          define: { 'process.env.NODE_ENV': '"development"' },
+        });
+        return out.outputFiles[0].text;
+      })();
+      return { body: await bundle, type: 'js' };
+    },
+  };
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   rootDir: '.',
   files: ['test/element/**/*.test.ts'],
   nodeResolve: true,
   middleware: [testRoutes()],
-  plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  plugins: [reactForTests(), esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

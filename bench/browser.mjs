@@ -6,7 +6,8 @@
  *   (a) first answer after navigation, the page opened with an installed GP's shared link: from navigation start
  *       to the moment the first euro amount is in the answer part (a MutationObserver on the element's shadow
  *       root, installed before the widget loads), then to the next animation frame (painted); also from the
- *       entry script's responseEnd (Resource Timing). The JS files fetched before that moment are summed (gzip)
+ *       entry script's responseEnd (Resource Timing), which the bar of issue 11 counts from (« within 100 ms of
+ *       the script loading »). The JS files fetched before that moment are summed (gzip)
  *       as a cross-check of the static first-answer bytes.
  *   (b) re-render after an input change, in the same page once everything has loaded: `profile` set to the same
  *       answers with another patientèle, until updateComplete resolves with the amount on screen.
@@ -86,6 +87,7 @@ export async function browserBench({ quick = false, sizeOf, firstAnswerFiles }) 
       const answer = [];
       const answerFrame = [];
       const fromEntry = [];
+      const fromEntryFrame = [];
       const fetchedSets = new Map();
       const wrongFirst = [];
       let wrongText = '';
@@ -110,7 +112,10 @@ export async function browserBench({ quick = false, sizeOf, firstAnswerFiles }) 
         const entry = m.scripts.find((s) => s.path === '/dist/aide-assistant-medical.js');
         answer.push(m.answer);
         answerFrame.push(m.frame);
-        if (entry) fromEntry.push(m.answer - entry.responseEnd);
+        if (entry) {
+          fromEntry.push(m.answer - entry.responseEnd);
+          fromEntryFrame.push(m.frame - entry.responseEnd);
+        }
         const before = m.scripts.filter((s) => s.responseEnd <= m.answer).map((s) => s.path);
         const late = m.scripts.filter((s) => s.startTime <= m.answer && s.responseEnd > m.answer).map((s) => s.path);
         const key = before.sort().join(' + ');
@@ -121,16 +126,20 @@ export async function browserBench({ quick = false, sizeOf, firstAnswerFiles }) 
         if (i < loads - 1) await opened.context.close();
         else last = opened;
       }
+      // The bar of issue 11 counts from the script's loading (its responseEnd): what the page did before is the
+      // page's (its HTML, its other resources); the time from navigation start is shown for information.
       rows.push({
         measure: `(a) First answer after navigation (shared link, installed GP), ${tag}: navigation start → first € amount in the answer part (→ next frame); median of ${loads} fresh loads`,
         result: `${median(answer).toFixed(0)} ms (${median(answerFrame).toFixed(0)} ms)`,
-        name: 'first answer after navigation (1×)',
-        bar: rate === 1 ? `≤ ${BAR_FIRST_ANSWER} ms` : '',
-        status: rate === 1 ? (median(answerFrame) <= BAR_FIRST_ANSWER ? 'OK' : 'MISSED') : '',
       });
       rows.push({
-        measure: `(a) … of which after the entry script's responseEnd, ${tag}`,
-        result: fromEntry.length ? `${median(fromEntry).toFixed(0)} ms` : 'entry not in Resource Timing',
+        measure: `(a) First answer after the script has loaded, ${tag}: the entry script's responseEnd → first € amount in the answer part (→ next frame, painted)`,
+        result: fromEntry.length
+          ? `${median(fromEntry).toFixed(0)} ms (${median(fromEntryFrame).toFixed(0)} ms)`
+          : 'entry not in Resource Timing',
+        name: 'first answer after the script has loaded (1×)',
+        bar: rate === 1 ? `≤ ${BAR_FIRST_ANSWER} ms` : '',
+        status: rate === 1 && fromEntryFrame.length ? (median(fromEntryFrame) <= BAR_FIRST_ANSWER ? 'OK' : 'MISSED') : '',
       });
       if (wrongFirst.length)
         rows.push({

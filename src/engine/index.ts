@@ -4,6 +4,9 @@
  * This entry also accepts rules packs (`options.rules`), validated with the rule files' zod schemas.
  */
 import './texts-en.js';
+// Also imported by core.js, and said again here: the npm build (several entries sharing chunks) left it out of this
+// entry otherwise (test/engine/npm-entries.test.ts checks every entry).
+import './schemes/band-detail.js';
 import { enableToolPacks } from './assistant-tools.js';
 import { compilePack } from './rules/pack.js';
 import { enablePacks } from './simulate.js';

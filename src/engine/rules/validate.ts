@@ -2,6 +2,7 @@
  * Validation of rule files with file-level cross-checks. Used by the build (scripts/validate-rules.ts),
  * the tests, and for rules packs; never on the simulate path, which trusts validated data.
  */
+import type * as z from 'zod/mini';
 import { departementsTable, pack, region } from './pack-schema.js';
 import {
   check,
@@ -19,8 +20,8 @@ import {
 export type RuleFileKind =
   'scheme' | 'specialties' | 'percentiles' | 'sources' | 'cumulation' | 'region' | 'departements' | 'costs' | 'pack';
 
-/** The schema of each kind of rule file (also the definitions of rules/schema.json). */
-export const ruleFileSchemas = {
+/** @internal The schema of each kind of rule file (also the definitions of rules/schema.json). */
+export const ruleFileSchemas: Record<RuleFileKind, z.ZodMiniType> = {
   scheme,
   specialties: specialtiesTable,
   percentiles: percentilesTable,
@@ -34,7 +35,7 @@ export const ruleFileSchemas = {
 
 /** Validates one rule file's parsed JSON; returns every problem with its JSON path. */
 export function validateRuleFile(kind: RuleFileKind, data: unknown): RuleIssue[] {
-  const r = check(ruleFileSchemas[kind] as Parameters<typeof check>[0], data);
+  const r = check(ruleFileSchemas[kind], data);
   if (!r.ok) return r.issues;
   if (kind === 'scheme') return crossCheckScheme(data as import('./schema.js').SchemeRules);
   if (kind === 'cumulation') return crossCheckCumulation((data as CumulationFile).rules, 'rules');
@@ -45,7 +46,7 @@ export function validateRuleFile(kind: RuleFileKind, data: unknown): RuleIssue[]
 type CostRows = Partial<Pick<CostsTable, 'salaryGrid' | 'smic' | 'employerCost' | 'consultationPrice'>>;
 
 /**
- * Cost tables (the built-in file, or a pack's `costs`): one row per date, in date order; ratio points in
+ * @internal Cost tables (the built-in file, or a pack's `costs`): one row per date, in date order; ratio points in
  * salary order, each ratio equal to 1 + contributions − reduction (to the rounding of the source).
  */
 export function crossCheckCosts(c: CostRows & { levels?: CostsTable['levels'] }, path = ''): RuleIssue[] {
@@ -77,7 +78,7 @@ export function crossCheckCosts(c: CostRows & { levels?: CostsTable['levels'] },
   return issues;
 }
 
-/** Sequence rules ("b may follow a") must not loop back: a → b → … → a would make any order allowed. */
+/** @internal Sequence rules ("b may follow a") must not loop back: a → b → … → a would make any order allowed. */
 export function crossCheckCumulation(rules: CumulationFile['rules'], path: string): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const next = new Map<string, Set<string>>();
@@ -106,7 +107,7 @@ export function crossCheckCumulation(rules: CumulationFile['rules'], path: strin
   return issues;
 }
 
-/** What the schema cannot say: unique ids, ordered date windows, a revaluing regime that exists. */
+/** @internal What the schema cannot say: unique ids, ordered date windows, a revaluing regime that exists. */
 export function crossCheckScheme(s: import('./schema.js').SchemeRules): RuleIssue[] {
   const issues: RuleIssue[] = [];
   const ids = new Set<string>();
