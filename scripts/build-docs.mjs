@@ -138,6 +138,13 @@ const KINDS = {
   'percent-forfait': 'majoration en pourcentage d’un forfait',
   range: 'montant donné par les textes comme une fourchette',
 };
+/** The wordings the simulator shows for one rule (met, not met, unanswered…), folded; nothing when there is one. */
+function wordings(variants) {
+  if (variants.length < 2) return '';
+  const rows = variants.map(([k, v]) => [h('dt', null, k), h('dd', null, ruleText(v))]);
+  return h('details', null, h('summary', null, 'Formulations affichées par le simulateur'), h('dl', null, rows));
+}
+
 /** Parameters of the kinds (src/engine/schemes/*.ts): label and unit. An unknown key keeps its name. */
 const PARAMS = {
   base: ['Forfait annuel de base', 'euro'],
@@ -464,18 +471,7 @@ class SchemePage {
       c.when
         ? h('p', { class: 'test' }, h('span', { class: 'k' }, 'S’applique seulement si\u00a0: '), testWords(c.when, this.words()))
         : '',
-      variants.length > 1
-        ? h(
-            'details',
-            null,
-            h('summary', null, 'Formulations affichées par le simulateur'),
-            h(
-              'dl',
-              null,
-              variants.map(([k, v]) => [h('dt', null, k), h('dd', null, ruleText(v))]),
-            ),
-          )
-        : '',
+      wordings(variants),
       provenance(c, this.src),
       extras(c, ['id', 'when', 'test', 'text', 'sources', 'inferred'], this.src),
     );
@@ -834,18 +830,7 @@ class SchemePage {
               : 'dans les autres cas',
         ),
         detail,
-        variants.length > 1
-          ? h(
-              'details',
-              null,
-              h('summary', null, 'Formulations affichées par le simulateur'),
-              h(
-                'dl',
-                null,
-                variants.map(([k, v]) => [h('dt', null, k), h('dd', null, ruleText(v))]),
-              ),
-            )
-          : '',
+        wordings(variants),
         // A floor usually cites what its rule cites: say it once.
         o.floor && JSON.stringify(o.floor.sources) === JSON.stringify(o.sources) && !o.inferred ? '' : provenance(o, this.src),
         extras(o, ['id', 'when', 'kind', 'floor', 'percentile', 'rates', 'text', 'sources', 'inferred'], this.src),
