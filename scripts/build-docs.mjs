@@ -14,7 +14,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { date, esc, estimate, euros, h, nextDay, num, page, percent, provenance, slug, sourceList, table } from './docs/html.mjs';
 import { markdown } from './docs/markdown.mjs';
-import { expectWords, fieldLabel, genericWords, profileWords, ruleText, testWords } from './docs/words.mjs';
+import { expectWords, fieldLabel, genericWords, numberWords, profileWords, ruleText, testWords } from './docs/words.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
@@ -197,20 +197,8 @@ const TAGS = { S: 'énoncé dans une source', D: 'déduit de règles sourcées',
 
 function unitValue(value, unit) {
   if (typeof value !== 'number') return esc(genericWords(value));
-  switch (unit) {
-    case 'euro':
-      return euros(value);
-    case 'share':
-      return percent(value);
-    case 'years':
-      return `${num(value)}\u00a0ans`;
-    case 'months':
-      return `${num(value)}\u00a0mois`;
-    case 'flag':
-      return value ? `oui (${num(value)})` : `non (${num(value)})`;
-    default:
-      return num(value);
-  }
+  if (unit === 'flag') return value ? `oui (${num(value)})` : `non (${num(value)})`;
+  return numberWords(value, unit);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -83,26 +83,29 @@ export function fieldLabel(name) {
   return name;
 }
 
+/** A number in its unit, in words: « 12,5 % », « 38 000 € », « 3 ans »; a bare number otherwise. */
+export function numberWords(n, unit) {
+  switch (unit) {
+    case 'share':
+      return percent(n);
+    case 'euro':
+      return euros(n);
+    case 'years':
+      return `${num(n)}\u00a0ans`;
+    case 'months':
+      return `${num(n)}\u00a0mois`;
+    case 'days':
+      return `${num(n)}\u00a0jours`;
+    default:
+      return num(n);
+  }
+}
+
 /** A value of a profile field, in words (the context may name specialties, options and départements). */
 export function valueWords(field, v, ctx = {}) {
   const unit = FIELDS[field]?.unit ?? (/^holds\./.test(field) ? 'bool' : undefined);
   if (typeof v === 'boolean') return v ? 'oui' : 'non';
-  if (typeof v === 'number') {
-    switch (unit) {
-      case 'share':
-        return percent(v);
-      case 'euro':
-        return euros(v);
-      case 'years':
-        return `${num(v)}\u00a0ans`;
-      case 'months':
-        return `${num(v)}\u00a0mois`;
-      case 'days':
-        return `${num(v)}\u00a0jours`;
-      default:
-        return num(v);
-    }
-  }
+  if (typeof v === 'number') return numberWords(v, unit);
   if (typeof v === 'string') {
     if (unit === 'date') return date(v);
     if (field === 'specialty' && ctx.specialties?.[v]) return ctx.specialties[v];
