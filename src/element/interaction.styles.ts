@@ -33,7 +33,8 @@ export const interactionStyles = css`
     margin-bottom: 0.3em;
     padding: 0;
   }
-  input {
+  input,
+  select {
     font: inherit;
     color: inherit;
     background: var(--bg);

@@ -104,13 +104,9 @@ export const toolStyles = css`
   .aam-group-fields > .aam-link {
     margin-bottom: 1em;
   }
+  /* The field's look comes with the questions' styles (input, select); a list is as wide as its options. */
   .aam-tool select {
-    font: inherit;
-    color: inherit;
-    background: var(--bg);
-    border: 1px solid var(--muted);
-    border-radius: calc(var(--radius) / 2);
-    padding: 0.35em 0.5em;
+    width: auto;
     max-width: 100%;
   }
   .aam-progress > div {
