@@ -5,7 +5,7 @@
 // The test server keeps each pack and serves it as asked (web-test-runner.config.mjs, /__test/…).
 import { expect, html } from '@open-wc/testing';
 import { builtinRules } from '../../src/engine/index.js';
-import { WidgetPage } from './page.js';
+import { capturing, WidgetPage } from './page.js';
 
 const PACK_FAILED = 'Les règles régionales n’ont pas pu être chargées : les montants sont ceux des règles nationales.';
 const GP = { specialty: 'medecine-generale', sector: '1', patienteleMT: 1100, age: 50 };
@@ -36,19 +36,6 @@ async function release(src: string, page: WidgetPage) {
     await page.settle();
   }
   throw new Error(`the widget never asked for ${src}`);
-}
-
-async function capturing(run: (logged: { errors: string[]; warnings: string[] }) => Promise<void>) {
-  const { error, warn } = console;
-  const logged = { errors: [] as string[], warnings: [] as string[] };
-  const text = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
-  console.error = (...args: unknown[]) => void logged.errors.push(text(args));
-  console.warn = (...args: unknown[]) => void logged.warnings.push(text(args));
-  try {
-    await run(logged);
-  } finally {
-    Object.assign(console, { error, warn });
-  }
 }
 
 async function mount(src: string, profile: object = GP, extra: { region?: string; debug?: boolean } = {}) {

@@ -12,6 +12,20 @@ import '../../src/index.js';
 declare const axe: { run(context: Element): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
 
 /** The events the widget fires. */
+/** Console errors and warnings while `run` runs (the console is put back after). */
+export async function capturing(run: (logged: { errors: string[]; warnings: string[] }) => Promise<void>) {
+  const { error, warn } = console;
+  const logged = { errors: [] as string[], warnings: [] as string[] };
+  const text = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+  console.error = (...args: unknown[]) => void logged.errors.push(text(args));
+  console.warn = (...args: unknown[]) => void logged.warnings.push(text(args));
+  try {
+    await run(logged);
+  } finally {
+    Object.assign(console, { error, warn });
+  }
+}
+
 export const WIDGET_EVENTS = ['aide-change', 'aide-result', 'aide-question', 'aide-share', 'aide-print', 'aide-calendar'] as const;
 
 /** An event of the widget as the page heard it. */

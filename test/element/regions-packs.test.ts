@@ -6,7 +6,7 @@ import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import 'axe-core/axe.min.js';
 import { regionIds } from '../../src/engine/core.js';
-import { WidgetPage } from './page.js';
+import { capturing, WidgetPage } from './page.js';
 
 // The test server turns every *.json request into an ES module (`json: true` in
 // web-test-runner.config.mjs, for `import rules from '….json'`): it decides by the extension of the
@@ -68,20 +68,6 @@ async function widget(template: ReturnType<typeof html>, profile?: object) {
     await page.settle();
   }
   return page;
-}
-
-/** Console errors and warnings while `run` runs. */
-async function capturing(run: (logged: { errors: string[]; warnings: string[] }) => Promise<void>) {
-  const { error, warn } = console;
-  const logged = { errors: [] as string[], warnings: [] as string[] };
-  const text = (args: unknown[]) => args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
-  console.error = (...args: unknown[]) => void logged.errors.push(text(args));
-  console.warn = (...args: unknown[]) => void logged.warnings.push(text(args));
-  try {
-    await run(logged);
-  } finally {
-    Object.assign(console, { error, warn });
-  }
 }
 
 /** A widget with a rules pack, once the download has settled (a pack in force or a notice). */
