@@ -10,7 +10,7 @@
  * set of pairwise-compatible schemes, found per connected component of the conflict graph by branch and
  * bound: no enumeration of the 2ⁿ subsets, correct for any number of schemes.
  */
-import { cached } from './cached.js';
+import { cached, renewedCache, type Cache } from './cached.js';
 import { evaluate, localized, type Context } from './conditions.js';
 import { rulesGeneration } from './rules/ruleset.js';
 import type { CumulationFile } from './rules/schema.js';
@@ -23,9 +23,8 @@ type Rule = CumulationFile['rules'][number];
 interface Index {
   pairs: Map<string, Rule[]>;
   sequences: Map<string, Rule>;
-  fallbackRefs: Map<string, string[]>;
-  /** The rules' generation the fallback sources were gathered at: restored sources (the widget's detail) renew them. */
-  generation: number;
+  /** Both schemes' sources, by pair: gathered again once the widget's detail has restored them. */
+  fallbackRefs: Cache<string, string[]>;
 }
 
 const RANK = { excluded: 3, unknown: 2, allowed: 1, sequence: 0 } as const;
@@ -34,7 +33,11 @@ const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 /** Pair lookups of a cumulation file (built once per file). Where two rules cover a pair, the stricter wins. */
 function indexOf(file: CumulationFile): Index {
-  const idx: Index = { pairs: new Map(), sequences: new Map(), fallbackRefs: new Map(), generation: rulesGeneration() };
+  const idx: Index = {
+    pairs: new Map(),
+    sequences: new Map(),
+    fallbackRefs: renewedCache(rulesGeneration, () => new Map<string, string[]>()),
+  };
   for (const rule of file.rules) {
     const { a: as, b: bs } = rule;
     const pairs = bs ? as.flatMap((a) => bs.map((b) => [a, b])) : as.flatMap((a, i) => as.slice(i + 1).map((b) => [a, b]));
@@ -130,10 +133,6 @@ export function combine(results: SchemeResult[], profile: Profile, env: Env): { 
   const out = { combinations, exclusions };
   if (!file) return out;
   const idx = cached(indexes, file, indexOf);
-  if (idx.generation !== rulesGeneration()) {
-    idx.fallbackRefs.clear();
-    idx.generation = rulesGeneration();
-  }
   const lang = env.lang;
 
   const candidates: Candidate[] = [];

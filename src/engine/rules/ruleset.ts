@@ -21,7 +21,7 @@ import sourcesFile from '../../../rules/sources.json';
 import departementsFile from '../../../rules/tables/departements.json';
 import percentiles from '../../../rules/tables/percentiles.json';
 import specialtiesFile from '../../../rules/tables/specialties.json';
-import { cached } from '../cached.js';
+import { cached, renewedCache } from '../cached.js';
 import type { Source } from '../types.js';
 import type { DepartementsTable, ObjectiveGrid, RegionRules } from './pack-schema.js';
 import type { CostsTable, CumulationFile, PercentilesTable, SchemeRules, SourcesTable, SpecialtiesTable } from './schema.js';
@@ -105,8 +105,7 @@ let generation = 0;
 export const rulesGeneration = () => generation;
 
 export function makeRuleSet(input: RuleSetInput): RuleSet {
-  let cache = new WeakMap<readonly string[], Source[]>();
-  let cacheGeneration = generation;
+  const cache = renewedCache(rulesGeneration, () => new WeakMap<readonly string[], Source[]>());
   const { sources, publisher } = input;
   return {
     version: [...input.schemes, ...input.regions]
@@ -127,10 +126,6 @@ export function makeRuleSet(input: RuleSetInput): RuleSet {
     // Rule arrays are never mutated after a rule set is made, so resolved sources are cached by array identity.
     resolve(refs) {
       if (!refs?.length) return NO_SOURCES;
-      if (cacheGeneration !== generation) {
-        cache = new WeakMap();
-        cacheGeneration = generation;
-      }
       return cached(cache, refs, (r) =>
         r.map((ref) => {
           const known = sources[ref];

@@ -12,21 +12,16 @@ import type { OptionResult, Payment, Source } from '../types.js';
 import { aidKind, HORIZON, totalOf, yearsFrom, type Aid } from './aid.js';
 import { addFields, reason, valueAt } from './common.js';
 import { addYears } from '../dates.js';
+import { cached, renewedCache } from '../cached.js';
 import { rulesGeneration } from '../rules/ruleset.js';
 
 /**
  * The sources of a regime's rates, one array per regime (resolved sources are cached by array), gathered again
  * when the rules' texts are restored (the widget's detail brings the sources).
  */
-const rateRefsCache = new WeakMap<RegimeRules, { generation: number; refs: string[] }>();
-function rateRefs(regime: RegimeRules): string[] {
-  let hit = rateRefsCache.get(regime);
-  if (hit?.generation !== rulesGeneration()) {
-    hit = { generation: rulesGeneration(), refs: [...new Set(regime.options.flatMap((o) => o.amounts.rate?.sources ?? []))] };
-    rateRefsCache.set(regime, hit);
-  }
-  return hit.refs;
-}
+const rateRefsCache = renewedCache(rulesGeneration, () => new WeakMap<RegimeRules, string[]>());
+const rateRefs = (regime: RegimeRules) =>
+  cached(rateRefsCache, regime, (r) => [...new Set(r.options.flatMap((o) => o.amounts.rate?.sources ?? []))]);
 
 export const evaluatePercentForfait = aidKind(compute);
 
