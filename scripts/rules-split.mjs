@@ -62,7 +62,11 @@ function channelOf(key, parent, file) {
   return MAIN;
 }
 
-function mergeInto(target, patch) {
+/**
+ * Merges a chunk's patch into rule data as the engine's `restoreTexts` does: objects by key, arrays by index, a
+ * null item skipped. Used here and by the tests that put the chunks back.
+ */
+export function mergeInto(target, patch) {
   for (const [k, v] of Object.entries(patch)) {
     if (v === null || v === undefined) continue;
     if (typeof v === 'object' && target[k] && typeof target[k] === 'object') mergeInto(target[k], v);

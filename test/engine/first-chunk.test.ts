@@ -66,15 +66,7 @@ test('once the chunks have restored their parts into the live rules, every simul
 test('every rule file, split for the widget, comes back whole once every chunk has arrived', async () => {
   const { readFileSync } = await import('node:fs');
   const { fileURLToPath } = await import('node:url');
-  const { ENGLISH, DETAIL, QUESTIONS, MAIN, ruleFiles, splitRuleFile } = await import('../../scripts/rules-split.mjs');
-  const merge = (target: Record<string, unknown>, patch: Record<string, unknown>) => {
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === null || v === undefined) continue;
-      const t = target[k];
-      if (typeof v === 'object' && t && typeof t === 'object') merge(t as Record<string, unknown>, v as Record<string, unknown>);
-      else target[k] = v;
-    }
-  };
+  const { ENGLISH, DETAIL, QUESTIONS, MAIN, mergeInto, ruleFiles, splitRuleFile } = await import('../../scripts/rules-split.mjs');
   const files = ruleFiles(fileURLToPath(new URL('../../rules/', import.meta.url)));
   assert.ok(files.length > 15);
   for (const { path, name } of files) {
@@ -87,7 +79,7 @@ test('every rule file, split for the widget, comes back whole once every chunk h
     ]) {
       const parts = splitRuleFile(JSON.parse(readFileSync(path, 'utf8')), name);
       const data = parts[MAIN];
-      for (const c of order) if (parts[c]) merge(data, parts[c]);
+      for (const c of order) if (parts[c]) mergeInto(data, parts[c]);
       assert.deepStrictEqual(data, original, `${name} after the chunks ${order.join(', ')}`);
     }
   }

@@ -6,18 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import process from 'node:process';
 import { fileURLToPath, URL } from 'node:url';
-import { DETAIL, MAIN, QUESTIONS, splitRuleFile } from '../../../scripts/rules-split.mjs';
+import { DETAIL, MAIN, mergeInto, QUESTIONS, splitRuleFile } from '../../../scripts/rules-split.mjs';
 
 const rulesDir = fileURLToPath(new URL('../../../rules/', import.meta.url));
 const restore = new Set((process.env.FIRST_CHUNK_RESTORE ?? '').split(',').filter(Boolean));
-
-const merge = (target, patch) => {
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null || v === undefined) continue;
-    if (typeof v === 'object' && target[k] && typeof target[k] === 'object') merge(target[k], v);
-    else target[k] = v;
-  }
-};
 
 export async function load(url, context, nextLoad) {
   if (!url.startsWith('file:') || !url.endsWith('.json')) return nextLoad(url, context);
@@ -26,7 +18,7 @@ export async function load(url, context, nextLoad) {
   const file = path.slice(rulesDir.length).split('\\').join('/');
   const parts = splitRuleFile(JSON.parse(await readFile(path, 'utf8')), file);
   const data = parts[MAIN];
-  if (restore.has('detail') && parts[DETAIL]) merge(data, parts[DETAIL]);
-  if (restore.has('questions') && parts[QUESTIONS]) merge(data, parts[QUESTIONS]);
+  if (restore.has('detail') && parts[DETAIL]) mergeInto(data, parts[DETAIL]);
+  if (restore.has('questions') && parts[QUESTIONS]) mergeInto(data, parts[QUESTIONS]);
   return { format: 'json', source: JSON.stringify(data), shortCircuit: true };
 }
