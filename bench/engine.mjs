@@ -62,7 +62,7 @@ function variedCases() {
 }
 
 /** Random assistant-médical profiles (seeded), all in the convention-2024 regime (contracts signed from its first day). */
-function randomProfiles(n, rules, seed = 11) {
+export function randomProfiles(n, rules, seed = 11) {
   const r = random(seed);
   const specialties = [...rules.groups.keys()];
   const edges = [0, 10, 29.9, 30, 50, 89.9, 90, 94.99, 95, 100];

@@ -11,7 +11,20 @@ import { localized } from './conditions.js';
 import { evaluateBandTable } from './schemes/band-table.js';
 import { Ask, ranked, rankField, type Env } from './schemes/common.js';
 import { installationEvaluators } from './schemes/installation.js';
-import type { FieldError, Lang, Note, Profile, RegionInfo, SchemeResult, SimulateOptions, Simulation, Situation } from './types.js';
+import type {
+  Answer,
+  Combination,
+  Exclusion,
+  FieldError,
+  Lang,
+  Note,
+  Profile,
+  RegionInfo,
+  SchemeResult,
+  SimulateOptions,
+  Simulation,
+  Situation,
+} from './types.js';
 
 type Evaluator = (scheme: SchemeRules, profile: Profile, env: Env) => SchemeResult;
 
@@ -143,24 +156,85 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
     }
   }
   const missing = questions(schemes, p, env, regionOption !== undefined);
-  const { combinations, exclusions } = combine(schemes, p, env);
-  const info = regionInfo(region, departement?.code, env);
-  const sim: Simulation = {
-    answer: buildAnswer({ schemes, combinations, regionInfo: info, missing, profile: p, env }),
-    asOf,
-    rulesVersion: rules.version,
-    region: region.id,
-    lang,
-    schemes,
-    errors,
-    missing,
-    combinations,
-    exclusions,
-    notices,
-    regionInfo: info,
+  return new Result({ profile: p, env, department: departement?.code }, schemes, errors, missing, notices, pack);
+}
+
+/** What a result builds when first read, and what it builds them from. */
+interface Lazy {
+  profile: Profile;
+  env: Env;
+  department: string | undefined;
+  combined?: { combinations: Combination[]; exclusions: Exclusion[] };
+  [built: string]: unknown;
+}
+
+/**
+ * A simulation's result. The figures (every scheme's status, payments, questions) are computed by simulate();
+ * what explains and combines them (the answer, the best combinations, the region's contacts) when first read,
+ * then kept: a caller after the figures alone (a batch, a comparison) does not pay for the answer's sentences.
+ * They are own, enumerable accessors, so JSON, spreading and structuredClone see a plain result; assigning one
+ * replaces it. One descriptor object for every instance keeps V8's fast properties (an object literal with
+ * getters would be a dictionary, and a closure per getter per call).
+ */
+class Result implements Simulation {
+  #lazy: Lazy;
+  declare answer: Answer;
+  declare combinations: Combination[];
+  declare exclusions: Exclusion[];
+  declare regionInfo: RegionInfo;
+  asOf: string;
+  rulesVersion: string;
+  region: string;
+  lang: Lang;
+  schemes: SchemeResult[];
+  errors: FieldError[];
+  missing: string[];
+  notices: Note[];
+  pack?: Simulation['pack'];
+
+  /** An accessor that builds its value on first read; assigning a value replaces it. */
+  static #built = (key: string, build: (r: Result, lazy: Lazy) => unknown): PropertyDescriptor => ({
+    get(this: Result) {
+      const lazy = this.#lazy;
+      return (lazy[key] ??= build(this, lazy));
+    },
+    set(this: Result, value: unknown) {
+      this.#lazy[key] = value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  static #combined = (r: Result, lazy: Lazy) => (lazy.combined ??= combine(r.schemes, lazy.profile, lazy.env));
+  static #answer = {
+    answer: Result.#built('answer', ({ schemes, combinations, regionInfo, missing }, { profile, env }) =>
+      buildAnswer({ schemes, combinations, regionInfo, missing, profile, env }),
+    ),
   };
-  if (pack) sim.pack = pack;
-  return sim;
+  static #combinations = {
+    combinations: Result.#built('combinations', (r, lazy) => Result.#combined(r, lazy).combinations),
+    exclusions: Result.#built('exclusions', (r, lazy) => Result.#combined(r, lazy).exclusions),
+  };
+  static #regionInfo = {
+    regionInfo: Result.#built('regionInfo', (_, { env, department }) => regionInfoOf(env.region, department, env)),
+  };
+
+  constructor(lazy: Lazy, schemes: SchemeResult[], errors: FieldError[], missing: string[], notices: Note[], pack: Simulation['pack']) {
+    const { env } = lazy;
+    this.#lazy = lazy;
+    // The public key order: the answer first.
+    Object.defineProperties(this, Result.#answer);
+    this.asOf = env.asOf;
+    this.rulesVersion = env.rules.version;
+    this.region = env.region.id;
+    this.lang = env.lang;
+    this.schemes = schemes;
+    this.errors = errors;
+    this.missing = missing;
+    Object.defineProperties(this, Result.#combinations);
+    this.notices = notices;
+    Object.defineProperties(this, Result.#regionInfo);
+    if (pack) this.pack = pack;
+  }
 }
 
 /**
@@ -217,7 +291,7 @@ function possibleSituations(p: Profile, asOf: string): Situation[] {
 const departementsSources = ['https://www.npmjs.com/package/@etalab/decoupage-administratif'];
 
 /** Contacts and local figures of the region: its own, and those of the doctor's département. */
-function regionInfo(region: RegionRules, department: string | undefined, env: Env): RegionInfo {
+function regionInfoOf(region: RegionRules, department: string | undefined, env: Env): RegionInfo {
   const lang = env.lang;
   const here = <T extends { department?: string }>(items: readonly T[]) =>
     items.filter((c) => !c.department || c.department === department);
