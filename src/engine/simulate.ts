@@ -173,7 +173,7 @@ interface Lazy {
  * what explains and combines them (the answer, the best combinations, the region's contacts) when first read,
  * then kept: a caller after the figures alone (a batch, a comparison) does not pay for the answer's sentences.
  * They are own, enumerable accessors, so JSON, spreading and structuredClone see a plain result; assigning one
- * replaces it. One descriptor object for every instance keeps V8's fast properties (an object literal with
+ * replaces it. One descriptor per key, shared by every instance, keeps V8's fast properties (an object literal with
  * getters would be a dictionary, and a closure per getter per call).
  */
 class Result implements Simulation {
@@ -205,24 +205,18 @@ class Result implements Simulation {
     configurable: true,
   });
   static #combined = (r: Result, lazy: Lazy) => (lazy.combined ??= combine(r.schemes, lazy.profile, lazy.env));
-  static #answer = {
-    answer: Result.#built('answer', ({ schemes, combinations, regionInfo, missing }, { profile, env }) =>
-      buildAnswer({ schemes, combinations, regionInfo, missing, profile, env }),
-    ),
-  };
-  static #combinations = {
-    combinations: Result.#built('combinations', (r, lazy) => Result.#combined(r, lazy).combinations),
-    exclusions: Result.#built('exclusions', (r, lazy) => Result.#combined(r, lazy).exclusions),
-  };
-  static #regionInfo = {
-    regionInfo: Result.#built('regionInfo', (_, { env, department }) => regionInfoOf(env.region, department, env)),
-  };
+  static #answer = Result.#built('answer', ({ schemes, combinations, regionInfo, missing }, { profile, env }) =>
+    buildAnswer({ schemes, combinations, regionInfo, missing, profile, env }),
+  );
+  static #combinations = Result.#built('combinations', (r, lazy) => Result.#combined(r, lazy).combinations);
+  static #exclusions = Result.#built('exclusions', (r, lazy) => Result.#combined(r, lazy).exclusions);
+  static #regionInfo = Result.#built('regionInfo', (_, { env, department }) => regionInfoOf(env.region, department, env));
 
   constructor(lazy: Lazy, schemes: SchemeResult[], errors: FieldError[], missing: string[], notices: Note[], pack: Simulation['pack']) {
     const { env } = lazy;
     this.#lazy = lazy;
     // The public key order: the answer first.
-    Object.defineProperties(this, Result.#answer);
+    Object.defineProperty(this, 'answer', Result.#answer);
     this.asOf = env.asOf;
     this.rulesVersion = env.rules.version;
     this.region = env.region.id;
@@ -230,9 +224,10 @@ class Result implements Simulation {
     this.schemes = schemes;
     this.errors = errors;
     this.missing = missing;
-    Object.defineProperties(this, Result.#combinations);
+    Object.defineProperty(this, 'combinations', Result.#combinations);
+    Object.defineProperty(this, 'exclusions', Result.#exclusions);
     this.notices = notices;
-    Object.defineProperties(this, Result.#regionInfo);
+    Object.defineProperty(this, 'regionInfo', Result.#regionInfo);
     if (pack) this.pack = pack;
   }
 }
