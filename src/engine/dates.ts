@@ -1,18 +1,23 @@
 /** ISO date arithmetic on 'YYYY-MM-DD' strings, in UTC calendar days (no time zones involved). */
 import type { IsoDate } from './types.js';
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 
+/** Positions of the digits in YYYY-MM-DD. */
+const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
+
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: unknown): value is IsoDate {
-  if (typeof value !== 'string') return false;
-  const m = ISO.exec(value);
-  if (!m) return false;
-  const month = +m[2];
-  const day = +m[3];
-  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeap(+m[1]) ? 29 : DAYS[month - 1]);
+  if (typeof value !== 'string' || value.length !== 10 || value[4] !== '-' || value[7] !== '-') return false;
+  // Digits checked by hand (no regular expression, no match array): the profile's dates are checked on every call.
+  for (const i of DIGITS) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  const month = +value.slice(5, 7);
+  const day = +value.slice(8, 10);
+  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeap(+value.slice(0, 4)) ? 29 : DAYS[month - 1]);
 }
 
 /** Two digits (months, days); a year keeps four. By hand: payment dates are built on the hot path. */

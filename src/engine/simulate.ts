@@ -124,7 +124,7 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
     });
   }
 
-  let ids = region.schemes.filter((id) => rules.schemes.has(id));
+  let ids: readonly string[] | undefined;
   if (schemesOption !== undefined) {
     let asked: unknown[] = Array.isArray(schemesOption) ? schemesOption : [schemesOption];
     if (asked.length > MAX_SCHEMES) {
@@ -135,12 +135,17 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
       );
       asked = asked.slice(0, MAX_SCHEMES);
     }
-    const isKnown = (id: unknown): id is string => typeof id === 'string' && rules.schemes.has(id);
-    const known = asked.filter(isKnown);
-    const unknown = asked.filter((id) => !isKnown(id));
-    if (unknown.length) error('schemes', unknown.slice(0, 10), `Dispositif inconnu : attendu ${quoteList(rules.schemes.keys())}.`);
-    if (known.length) ids = [...new Set(known)];
+    // One pass, no intermediate arrays: a caller asking for one scheme is the common case.
+    const known: string[] = [];
+    let unknown: unknown[] | undefined;
+    for (const id of asked)
+      if (typeof id === 'string' && rules.schemes.has(id)) {
+        if (!known.includes(id)) known.push(id);
+      } else (unknown ??= []).push(id);
+    if (unknown) error('schemes', unknown.slice(0, 10), `Dispositif inconnu : attendu ${quoteList(rules.schemes.keys())}.`);
+    if (known.length) ids = known;
   }
+  ids ??= region.schemes.filter((id) => rules.schemes.has(id));
 
   const env: Env = { asOf, lang, rules, region, departement, priorities: new Map() };
   const schemes: SchemeResult[] = [];

@@ -176,9 +176,8 @@ class AidRun implements Aid {
   set(name: string, value: unknown): void {
     this.extra[name] = value;
   }
-  /** The one note builder: a regime's notes whose `when` holds, texts filled. */
-  notes(r: RegimeRules, conditionalOnly = false): Note[] {
-    const out: Note[] = [];
+  /** The one note builder: a regime's notes whose `when` holds, texts filled, added to `out`. */
+  notes(r: RegimeRules, conditionalOnly = false, out: Note[] = []): Note[] {
     for (const n of r.notes ?? []) {
       if ((conditionalOnly && !n.when) || evaluate(n.when, this).value !== true) continue;
       out.push({
@@ -228,6 +227,8 @@ export function conditionReason(c: ConditionRules, aid: Aid): Reason | undefined
   return r;
 }
 
+const NO_TEXTS: NonNullable<SchemeRules['texts']> = {};
+
 export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, compute: (aid: Aid) => void): SchemeResult {
   const { lang, asOf } = env;
   const result: SchemeResult = {
@@ -248,7 +249,7 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
   const closed = held ? !regimeAt(scheme, asOf) : !regime;
   const aid = new AidRun(scheme, profile, env, start, held, result, closed);
   const generic = genericTexts(lang);
-  const own = scheme.texts ?? {};
+  const own = scheme.texts ?? NO_TEXTS;
 
   // Not the doctor's situation, or a scheme for some doctors only: nothing to ask (a held contract always counts).
   if (!held) {
@@ -307,7 +308,7 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
     compute(aid);
   }
   // Notes last: the mechanism may have set values their `when` reads.
-  result.notes.push(...aid.notes(regime));
+  aid.notes(regime, false, result.notes);
   const ruledOut = refuted(reasons);
   if (held) {
     // A held contract whose payments are all behind: kept, ended, not "0 €".

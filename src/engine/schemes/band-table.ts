@@ -280,33 +280,37 @@ function optionResult(aid: Aid, option: OptionRules, placement: Placement, level
   }
   // Higher bands still possible (there are only with bands): their amounts beside, never as the payments.
   const levels = regime.bands?.levels;
-  const seen = new Set([levelKey]);
-  const alternatives: Alternative[] = [];
-  for (const i of placement.higher) {
-    const level = levels![i];
-    const key = level.amounts ?? 'standard';
-    if (seen.has(key) || !option.amounts[key]) continue;
-    seen.add(key);
-    setLabel(aid, level);
-    const alt = paymentsFor(aid, option, key, reval);
-    alternatives.push({
-      band: level.id,
-      text: aid.text('band.alternative'),
-      payments: alt,
-      total: totalOf(alt),
-      sources: aid.src(option.amounts[key].sources),
-    });
+  if (placement.higher.length) {
+    const seen = new Set([levelKey]);
+    const alternatives: Alternative[] = [];
+    for (const i of placement.higher) {
+      const level = levels![i];
+      const key = level.amounts ?? 'standard';
+      if (seen.has(key) || !option.amounts[key]) continue;
+      seen.add(key);
+      setLabel(aid, level);
+      const alt = paymentsFor(aid, option, key, reval);
+      alternatives.push({
+        band: level.id,
+        text: aid.text('band.alternative'),
+        payments: alt,
+        total: totalOf(alt),
+        sources: aid.src(option.amounts[key].sources),
+      });
+    }
+    if (alternatives.length) out.alternatives = alternatives;
   }
   if (levels) {
     const level = levels[placement.index];
     setLabel(aid, level);
     out.band = { id: level.id, label: localized(level, 'label', env.lang) };
   }
-  if (alternatives.length) out.alternatives = alternatives;
   const objectives = detail?.objectives(aid, option, placement);
   if (objectives) out.objectives = objectives;
   return out;
 }
+
+const amountsOf = (o: OptionRules, levelKey: string): AmountRow | undefined => o.amounts[levelKey] ?? o.amounts.standard;
 
 function paymentsFor(aid: Aid, option: OptionRules, levelKey: string, reval: Revaluation | undefined): Payment[] {
   const { regime } = aid;
@@ -314,15 +318,18 @@ function paymentsFor(aid: Aid, option: OptionRules, levelKey: string, reval: Rev
   const pay = regime.payment;
   const payments: Payment[] = [];
   const year1 = aid.text('year1.date');
-  const amountsOf = (o: OptionRules): AmountRow | undefined => o.amounts[levelKey] ?? o.amounts.standard;
+  const own = amountsOf(option, levelKey);
+  // The revaluing regime's option, looked up once (not per year).
+  const revaluing = reval && findIn(reval.regime, option.id);
+  const revalued = revaluing && amountsOf(revaluing, levelKey);
   for (let year = 1; year <= (pay?.years ?? HORIZON); year++) {
     const start = addYears(contractDate, year - 1);
-    const revalued = reval && start >= reval.date ? reval.regime.options.find((o) => o.id === option.id) : undefined;
-    let row = amountsOf(revalued ?? option);
-    if (row && year < (row.firstYear ?? 1)) row = amountsOf(option);
+    const later = revaluing && start >= reval!.date;
+    let row = later ? revalued : own;
+    if (row && year < (row.firstYear ?? 1)) row = own;
     if (!row || year < (row.firstYear ?? 1)) continue;
     const amount = valueAt(row, year - (row.firstYear ?? 1));
-    const p: Payment = { year, amount, date: start, table: revalued ? reval!.regime.id : regime.id, sources: aid.src(row.sources) };
+    const p: Payment = { year, amount, date: start, table: later ? reval!.regime.id : regime.id, sources: aid.src(row.sources) };
     // The contract's own schedule: the 2024 advance and balance do not apply to an avenant 7 contract.
     if (pay?.advanceFrom && year >= pay.advanceFrom) {
       p.advance = Math.round(amount * (pay.advanceShare ?? 0.5));
@@ -362,8 +369,16 @@ interface Revaluation {
   date: string;
 }
 
+function findIn(regime: RegimeRules, id: string): OptionRules | undefined {
+  for (const o of regime.options) if (o.id === id) return o;
+  return undefined;
+}
+
 function findOption(scheme: SchemeRules, id: string): OptionRules | undefined {
-  for (const r of scheme.regimes) for (const o of r.options) if (o.id === id) return o;
+  for (const r of scheme.regimes) {
+    const o = findIn(r, id);
+    if (o) return o;
+  }
   return undefined;
 }
 

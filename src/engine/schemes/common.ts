@@ -44,7 +44,22 @@ export function rankField(priorities: Map<string, number>, field: string, priori
 }
 
 /** The fields ranked, most decisive first; equal priorities keep the order they were first asked in. */
-export const ranked = (priorities: Map<string, number>) => [...priorities.keys()].sort((a, b) => priorities.get(a)! - priorities.get(b)!);
+export function ranked(priorities: Map<string, number>): string[] {
+  // An insertion sort (stable) over the few fields asked: no iterator spread, no comparator closure.
+  const out: string[] = [];
+  const ranks: number[] = [];
+  for (const [field, rank] of priorities) {
+    let i = out.length;
+    while (i > 0 && ranks[i - 1] > rank) {
+      out[i] = out[i - 1];
+      ranks[i] = ranks[i - 1];
+      i--;
+    }
+    out[i] = field;
+    ranks[i] = rank;
+  }
+  return out;
+}
 
 export function addFields(into: string[], fields: readonly string[]): void {
   for (const f of fields) if (!into.includes(f)) into.push(f);
