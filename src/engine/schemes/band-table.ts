@@ -324,12 +324,12 @@ function paymentsFor(aid: Aid, option: OptionRules, levelKey: string, reval: Rev
   const revalued = revaluing && amountsOf(revaluing, levelKey);
   for (let year = 1; year <= (pay?.years ?? HORIZON); year++) {
     const start = addYears(contractDate, year - 1);
-    const later = revaluing && start >= reval!.date;
+    const later = revaluing && start >= reval.date;
     let row = later ? revalued : own;
     if (row && year < (row.firstYear ?? 1)) row = own;
     if (!row || year < (row.firstYear ?? 1)) continue;
     const amount = valueAt(row, year - (row.firstYear ?? 1));
-    const p: Payment = { year, amount, date: start, table: later ? reval!.regime.id : regime.id, sources: aid.src(row.sources) };
+    const p: Payment = { year, amount, date: start, table: later ? reval.regime.id : regime.id, sources: aid.src(row.sources) };
     // The contract's own schedule: the 2024 advance and balance do not apply to an avenant 7 contract.
     if (pay?.advanceFrom && year >= pay.advanceFrom) {
       p.advance = Math.round(amount * (pay.advanceShare ?? 0.5));
