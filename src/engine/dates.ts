@@ -30,8 +30,22 @@ function fromParts(y: number, m: number, d: number): IsoDate {
   return `${year(y)}-${two(m + 1)}-${two(Math.min(d, last))}`;
 }
 
+/** Dates already computed, by start date then months added: a payment schedule asks the same few, call after call. */
+const later = new Map<IsoDate, IsoDate[]>();
+
 /** Adds whole months, clamping the day to the target month's length. */
 export function addMonths(date: IsoDate, months: number): IsoDate {
+  if (months < 0 || months > 240) return monthsAfter(date, months);
+  let row = later.get(date);
+  if (!row) {
+    // Bounded: a long-running page simulating many dates keeps the last few thousand.
+    if (later.size >= 4096) later.clear();
+    later.set(date, (row = []));
+  }
+  return (row[months] ??= monthsAfter(date, months));
+}
+
+function monthsAfter(date: IsoDate, months: number): IsoDate {
   const y = +date.slice(0, 4);
   const m = +date.slice(5, 7) - 1 + months;
   return fromParts(y + Math.floor(m / 12), ((m % 12) + 12) % 12, +date.slice(8, 10));
