@@ -6,8 +6,8 @@ import { normalizeProfile, profileFields, quoteList } from './profile.js';
 import type { RegionRules } from './rules/pack-schema.js';
 import { builtinRules, type RuleSet } from './rules/ruleset.js';
 import type { RuleIssue, SchemeRules } from './rules/schema.js';
-import { installedHint } from './schemes/aid.js';
-import { localized } from './conditions.js';
+import { genericTexts, installedHint } from './schemes/aid.js';
+import { fill, localized } from './conditions.js';
 import { evaluateBandTable } from './schemes/band-table.js';
 import { Ask, ranked, rankField, type Env } from './schemes/common.js';
 import { installationEvaluators } from './schemes/installation.js';
@@ -112,14 +112,14 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
     else error('region', regionOption, `Région inconnue : attendu ${quoteList(rules.regions.keys())}.`);
   } else if (departement) region = rules.regions.get(departement.region) ?? region;
   if (departement && region.departments.length && !region.departments.includes(departement.code)) {
-    const where = `${departement.name} (${departement.code})`;
     notices.push({
       id: 'departement-hors-region',
       kind: 'info',
-      text:
-        lang === 'en'
-          ? `${where} is not in ${localized(region, 'title', lang)}: that region's own aids do not apply; the national schemes still do.`
-          : `${where} n’est pas en ${region.title}\u00a0: les aides propres à cette région ne s’appliquent pas\u202f; les dispositifs nationaux restent valables.`,
+      text: fill(
+        genericTexts(lang).outsideRegion,
+        { where: `${departement.name} (${departement.code})`, region: localized(region, 'title', lang) },
+        lang,
+      ),
       sources: rules.resolve(departementsSources),
     });
   }

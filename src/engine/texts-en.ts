@@ -40,6 +40,11 @@ GENERIC.en = {
   heldUndated: 'You signed this contract: you keep it.',
   heldDone: 'Contract signed on {d}: its payments are over.',
   situation: 'Does not concern your situation.',
+  range: 'Between {a} € and {b} € (unit unclear in the text).',
+  uplift: 'Uplift: {label}.',
+  perYear: '{rate}/yr',
+  then: '{list}, then {tail}',
+  outsideRegion: "{where} is not in {region}: that region's own aids do not apply; the national schemes still do.",
 };
 
 MONTHS.en = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

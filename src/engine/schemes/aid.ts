@@ -53,11 +53,17 @@ const GENERIC_FR = {
   heldUndated: 'Vous avez signé ce contrat\u00a0: vous le conservez.',
   heldDone: 'Contrat signé le {d}\u00a0: ses versements sont terminés.',
   situation: 'Ne concerne pas votre situation.',
+  range: 'Entre {a}\u00a0€ et {b}\u00a0€ (unité ambiguë dans le texte).',
+  uplift: 'Majoration\u00a0: {label}.',
+  perYear: '{rate}/an',
+  then: '{list}, puis {tail}',
+  outsideRegion:
+    '{where} n’est pas en {region}\u00a0: les aides propres à cette région ne s’appliquent pas\u202f; les dispositifs nationaux restent valables.',
 };
 
 /** Texts every kind shares, by language; English is added by texts-en.ts (a separate chunk in the widget's build). */
 export const GENERIC: Partial<Record<Env['lang'], typeof GENERIC_FR>> & { fr: typeof GENERIC_FR } = { fr: GENERIC_FR };
-const genericTexts = (lang: Env['lang']) => GENERIC[lang] ?? GENERIC_FR;
+export const genericTexts = (lang: Env['lang']) => GENERIC[lang] ?? GENERIC_FR;
 
 /** Month names by language (English added by texts-en.ts). */
 export const MONTHS: Partial<Record<Env['lang'], string[]>> = {};

@@ -9,7 +9,7 @@
 import { evaluate, fill, formatNumber, localized } from '../conditions.js';
 import type { OptionRules, RegimeRules } from '../rules/schema.js';
 import type { OptionResult, Payment, Source } from '../types.js';
-import { aidKind, HORIZON, totalOf, yearsFrom, type Aid } from './aid.js';
+import { aidKind, genericTexts, HORIZON, totalOf, yearsFrom, type Aid } from './aid.js';
 import { addFields, reason, valueAt } from './common.js';
 import { addYears } from '../dates.js';
 import { cached, renewedCache } from '../cached.js';
@@ -32,8 +32,9 @@ const pct = (r: number) => `${Math.round(r * 100)} %`;
 function series(values: string[], lang: 'fr' | 'en'): string {
   let k = values.length - 1;
   while (k > 0 && values[k - 1] === values[k]) k--;
-  const tail = `${values[k]}/${lang === 'en' ? 'yr' : 'an'}`;
-  return k ? `${values.slice(0, k).join(', ')}, ${lang === 'en' ? 'then' : 'puis'} ${tail}` : tail;
+  const g = genericTexts(lang);
+  const tail = fill(g.perYear, { rate: values[k] }, lang);
+  return k ? fill(g.then, { list: values.slice(0, k).join(', '), tail }, lang) : tail;
 }
 
 function compute(aid: Aid): void {
@@ -74,7 +75,7 @@ function compute(aid: Aid): void {
   // An unanswered majoration matters only if it could raise some year's rate.
   for (const [o, fields] of undecided) if (rates.some((r, y) => (stack?.value ? 0 : r) < rateAt(o, y))) for (const f of fields) aid.ask(f);
   const label = applies.map((o) => localized(o, 'label', lang)).join(' + ');
-  result.reasons.push(reason('majoration', true, `${lang === 'en' ? 'Uplift' : 'Majoration'} : ${label}.`, sources));
+  result.reasons.push(reason('majoration', true, fill(genericTexts(lang).uplift, { label }, lang), sources));
   const fmt = aid.amount;
   if (fmt === undefined) {
     aid.ask('fmtAmount');
