@@ -6,6 +6,7 @@
  */
 import { regionIds, schemeIds, specialties } from '../engine/widget.js';
 import type { SimulateOptions } from '../engine/types.js';
+import { isIsoDate } from '../engine/dates.js';
 import type { UiLang } from './format.js';
 
 export interface AttributeProblem {
@@ -47,7 +48,6 @@ export const attributeProblem = (attribute: string, value: string, accepted: rea
   value: quote(value),
   accepted: accepted.join(', '),
 });
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s);
 
 /**
  * Reads the attributes. `packRegions` are the region ids a loaded rules pack adds (a pack may define a
@@ -82,7 +82,7 @@ export function readAttributes(a: Attributes, packRegions: readonly string[] = [
 
   const asOf = typeof a.asOf === 'string' ? a.asOf.trim() : '';
   if (asOf) {
-    if (isDate(asOf)) options.asOf = asOf;
+    if (isIsoDate(asOf)) options.asOf = asOf;
     else reject('as-of', a.asOf, ['AAAA-MM-JJ']);
   }
 

@@ -4,6 +4,7 @@
  */
 
 import { ctxFor } from './templates/context.js';
+import { isIsoDate } from '../engine/dates.js';
 
 export type UiLang = 'fr' | 'en';
 
@@ -17,12 +18,8 @@ export const formatNumber = (value: number, lang: UiLang): string => ctxFor(lang
 /** `0.15` → `15 %`. */
 export const formatShare = (value: number, lang: UiLang): string => ctxFor(lang).share(value);
 
-/** True for a real calendar date written `YYYY-MM-DD`. */
-export function isIsoDate(value: unknown): value is string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(value + 'T00:00:00Z');
-  return !isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
+/** True for a real calendar date written `YYYY-MM-DD` (the engine's check). */
+export { isIsoDate };
 
 /** Grouping separators written by hand or by Intl (spaces of any width, apostrophes) in both languages. */
 const SPACES = /[\s\u00a0\u202f'\u2019]/g;
