@@ -24,11 +24,24 @@ const TRUE: Verdict = { value: true, fields: [] };
 const FALSE: Verdict = { value: false, fields: [] };
 
 type Compiled = (ctx: Context) => Verdict;
-/** Tests compiled once into closures (rule data never changes): evaluation then does no shape checks. */
-const compiled = new WeakMap<Test, Compiled>();
+/**
+ * Tests are compiled once into closures (rule data never changes), kept on the test object itself under a symbol:
+ * a property read, where a WeakMap lookup cost a hash probe on every evaluation. Not enumerable, so a copy of a
+ * rule object (spread, Object.assign, JSON, structuredClone) never carries the original's compiled test.
+ */
+const COMPILED = Symbol('compiled');
 
 /** A test's verdict; no test (a rule without `when`) holds. */
-export const evaluate = (test: Test | undefined, ctx: Context): Verdict => (test ? cached(compiled, test, compile)(ctx) : TRUE);
+export function evaluate(test: Test | undefined, ctx: Context): Verdict {
+  if (!test) return TRUE;
+  let run = (test as { [COMPILED]?: Compiled })[COMPILED];
+  if (!run) {
+    run = compile(test);
+    // A frozen rule object (a host's own) is compiled on every call rather than refused.
+    if (Object.isExtensible(test)) Object.defineProperty(test, COMPILED, { value: run });
+  }
+  return run(ctx);
+}
 
 function compile(test: Test): Compiled {
   if ('all' in test || 'any' in test) {
