@@ -164,29 +164,31 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
   return new Result({ profile: p, env, department: departement?.code }, schemes, errors, missing, notices, pack);
 }
 
-/** What a result builds when first read, and what it builds them from. */
-interface Lazy {
+/** What a result builds from, when first read. */
+interface Basis {
   profile: Profile;
   env: Env;
   department: string | undefined;
-  combined?: { combinations: Combination[]; exclusions: Exclusion[] };
-  [built: string]: unknown;
 }
 
+/** The parts of a result built when first read. */
+type Parts = Pick<Simulation, 'answer' | 'combinations' | 'exclusions' | 'regionInfo'>;
+
+/** An own, enumerable, writable property: what a part becomes once built. */
+const plain = (value: unknown): PropertyDescriptor => ({ value, enumerable: true, writable: true, configurable: true });
+
 /**
- * A simulation's result. The figures (every scheme's status, payments, questions) are computed by simulate();
- * what explains and combines them (the answer, the best combinations, the region's contacts) when first read,
- * then kept: a caller after the figures alone (a batch, a comparison) does not pay for the answer's sentences.
- * They are own, enumerable accessors, so JSON, spreading and structuredClone see a plain result; assigning one
- * replaces it. One descriptor per key, shared by every instance, keeps V8's fast properties (an object literal with
- * getters would be a dictionary, and a closure per getter per call).
+ * A simulation's result. The figures (every scheme's status, payments, questions) are computed by simulate(); the
+ * parts that explain and combine them (the answer, the best combinations, the exclusions, the region's contacts) on
+ * the first read of any of them: a caller after the figures alone (a batch, a comparison) does not pay for the
+ * answer's sentences. Until then they are accessors of the class (own accessors would cost a runtime call each per
+ * result, more than the answer itself for one scheme); once built, they are own, enumerable, writable properties, so
+ * the result is plain data again. JSON.stringify builds them (toJSON); a spread or structuredClone of a result none
+ * of whose parts was read has the figures only.
  */
 class Result implements Simulation {
-  #lazy: Lazy;
-  declare answer: Answer;
-  declare combinations: Combination[];
-  declare exclusions: Exclusion[];
-  declare regionInfo: RegionInfo;
+  #basis: Basis;
+  #built?: Parts;
   asOf: string;
   rulesVersion: string;
   region: string;
@@ -197,31 +199,9 @@ class Result implements Simulation {
   notices: Note[];
   pack?: Simulation['pack'];
 
-  /** An accessor that builds its value on first read; assigning a value replaces it. */
-  static #built = (key: string, build: (r: Result, lazy: Lazy) => unknown): PropertyDescriptor => ({
-    get(this: Result) {
-      const lazy = this.#lazy;
-      return (lazy[key] ??= build(this, lazy));
-    },
-    set(this: Result, value: unknown) {
-      this.#lazy[key] = value;
-    },
-    enumerable: true,
-    configurable: true,
-  });
-  static #combined = (r: Result, lazy: Lazy) => (lazy.combined ??= combine(r.schemes, lazy.profile, lazy.env));
-  static #answer = Result.#built('answer', ({ schemes, combinations, regionInfo, missing }, { profile, env }) =>
-    buildAnswer({ schemes, combinations, regionInfo, missing, profile, env }),
-  );
-  static #combinations = Result.#built('combinations', (r, lazy) => Result.#combined(r, lazy).combinations);
-  static #exclusions = Result.#built('exclusions', (r, lazy) => Result.#combined(r, lazy).exclusions);
-  static #regionInfo = Result.#built('regionInfo', (_, { env, department }) => regionInfoOf(env.region, department, env));
-
-  constructor(lazy: Lazy, schemes: SchemeResult[], errors: FieldError[], missing: string[], notices: Note[], pack: Simulation['pack']) {
-    const { env } = lazy;
-    this.#lazy = lazy;
-    // The public key order: the answer first.
-    Object.defineProperty(this, 'answer', Result.#answer);
+  constructor(basis: Basis, schemes: SchemeResult[], errors: FieldError[], missing: string[], notices: Note[], pack: Simulation['pack']) {
+    const { env } = basis;
+    this.#basis = basis;
     this.asOf = env.asOf;
     this.rulesVersion = env.rules.version;
     this.region = env.region.id;
@@ -229,11 +209,60 @@ class Result implements Simulation {
     this.schemes = schemes;
     this.errors = errors;
     this.missing = missing;
-    Object.defineProperty(this, 'combinations', Result.#combinations);
-    Object.defineProperty(this, 'exclusions', Result.#exclusions);
     this.notices = notices;
-    Object.defineProperty(this, 'regionInfo', Result.#regionInfo);
     if (pack) this.pack = pack;
+  }
+
+  /** Builds the parts once, and makes them own properties. */
+  #parts(): Parts {
+    if (this.#built) return this.#built;
+    const { profile, env, department } = this.#basis;
+    const { schemes, missing } = this;
+    const { combinations, exclusions } = combine(schemes, profile, env);
+    const regionInfo = regionInfoOf(env.region, department, env);
+    const answer = buildAnswer({ schemes, combinations, regionInfo, missing, profile, env });
+    Object.defineProperties(this, {
+      answer: plain(answer),
+      combinations: plain(combinations),
+      exclusions: plain(exclusions),
+      regionInfo: plain(regionInfo),
+    });
+    return (this.#built = { answer, combinations, exclusions, regionInfo });
+  }
+
+  get answer(): Answer {
+    return this.#parts().answer;
+  }
+  set answer(value: Answer) {
+    this.#parts();
+    this.answer = value;
+  }
+  get combinations(): Combination[] {
+    return this.#parts().combinations;
+  }
+  set combinations(value: Combination[]) {
+    this.#parts();
+    this.combinations = value;
+  }
+  get exclusions(): Exclusion[] {
+    return this.#parts().exclusions;
+  }
+  set exclusions(value: Exclusion[]) {
+    this.#parts();
+    this.exclusions = value;
+  }
+  get regionInfo(): RegionInfo {
+    return this.#parts().regionInfo;
+  }
+  set regionInfo(value: RegionInfo) {
+    this.#parts();
+    this.regionInfo = value;
+  }
+
+  /** JSON has every part, read or not. */
+  toJSON(): Simulation {
+    this.#parts();
+    return { ...this };
   }
 }
 

@@ -37,7 +37,10 @@ export class SimulationController implements ReactiveController {
   compute(profile: Profile, options: SimulateOptions, pack: unknown, announce: boolean): Simulation | undefined {
     const previous = this.result?.answer.text;
     try {
-      this.result = simulate(profile, { ...options, ...(pack !== undefined && { rules: pack }) });
+      const result = simulate(profile, { ...options, ...(pack !== undefined && { rules: pack }) });
+      // The answer is built on first read: here, inside the guard, and before the result is kept or dispatched.
+      void result.answer;
+      this.result = result;
       this.failed = false;
     } catch (error) {
       // The engine is not supposed to throw; whatever a page or a pack does must still not break the widget.

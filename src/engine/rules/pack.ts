@@ -182,10 +182,11 @@ function trialRuns(data: object, p: RulesPack, rules: RuleSet): RuleIssue[] {
       try {
         // Both languages, alternately: English texts and labels are read too. simulate() reports a scheme
         // its kind cannot evaluate instead of throwing: that report fails the trial as a throw would.
-        const failed = simulate(profile, { rules: data, asOf, schemes, region, lang: k % 2 ? 'en' : 'fr' }).errors.find(
-          (e) => e.field === 'evaluation',
-        );
+        const sim = simulate(profile, { rules: data, asOf, schemes, region, lang: k % 2 ? 'en' : 'fr' });
+        const failed = sim.errors.find((e) => e.field === 'evaluation');
         if (failed) throw new Error(failed.message);
+        // The answer, combinations and contacts are built on first read: read them here, where a throw is caught.
+        void sim.answer;
       } catch (e) {
         if (!issues.some((i) => i.path === path))
           issues.push({ path, message: `le calcul échoue avec ce pack (${describeError(e)}) : paramètre manquant ou de forme inattendue` });
