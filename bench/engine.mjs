@@ -137,12 +137,21 @@ export async function engineBench({ quick = false } = {}) {
   const rows = [];
   const defaultSet = builtinRules.regions.get('national').schemes.length;
 
+  // simulate() computes the figures (status, payments, questions); the answer, the best combinations and the contacts
+  // are built when first read. Both are timed: the figures alone, and with the answer read as the widget does.
   const cases = variedCases();
-  const all = perItem((c) => simulate(c.p, { asOf: c.asOf }), cases, { runs, minMs });
-  rows.push({
-    measure: `simulate(), default national set (${defaultSet} schemes + best combination + answer), ${cases.length} varied profiles × dates`,
-    result: `${all.wall.toFixed(1)} µs wall (${all.cpu.toFixed(1)} µs CPU) per profile`,
-  });
+  const figures = await perItem((c) => simulate(c.p, { asOf: c.asOf }), cases, { runs, minMs });
+  const answered = await perItem((c) => simulate(c.p, { asOf: c.asOf }).answer, cases, { runs, minMs });
+  rows.push(
+    {
+      measure: `simulate(), default national set (${defaultSet} schemes): the figures, ${cases.length} varied profiles × dates`,
+      result: `${figures.wall.toFixed(1)} µs wall (${figures.cpu.toFixed(1)} µs CPU) per profile`,
+    },
+    {
+      measure: `simulate() and its answer read (best combination, answer, contacts built), same profiles: what the widget runs`,
+      result: `${answered.wall.toFixed(1)} µs wall (${answered.cpu.toFixed(1)} µs CPU) per profile`,
+    },
+  );
 
   // The same rules three ways, checked against each other first.
   const rules = readRules();
@@ -168,6 +177,7 @@ export async function engineBench({ quick = false } = {}) {
   const t = interleaved(
     {
       ours: (p) => simulate(p, { schemes: ['assistant-medical'], asOf: AS_OF }),
+      answered: (p) => simulate(p, { schemes: ['assistant-medical'], asOf: AS_OF }).answer,
       publicodes: (p) => publicodes.setSituation(situationOf(p)).evaluate(TOTAL).nodeValue,
       hand,
     },
@@ -177,8 +187,12 @@ export async function engineBench({ quick = false } = {}) {
   const us = (x, digits) => `${x.wall.toFixed(digits)} µs wall (${x.cpu.toFixed(digits)} µs CPU) per profile`;
   rows.push(
     {
-      measure: `simulate(), assistant médical alone, ${timed.length} of the checked profiles`,
+      measure: `simulate(), assistant médical alone, ${timed.length} of the checked profiles: the figures (as Publicodes evaluates the total)`,
       result: us(t.ours, 1),
+    },
+    {
+      measure: 'simulate() and its answer read, assistant médical alone, same profiles',
+      result: us(t.answered, 1),
     },
     {
       measure: `Publicodes ${publicodesVersion}, same rules, same profiles, same process: setSituation() + evaluate()`,
@@ -201,11 +215,16 @@ export async function engineBench({ quick = false } = {}) {
       status: ratioPub >= BAR_PUBLICODES ? (ratioPub >= GOAL_PUBLICODES ? 'OK (goal met)' : 'OK (goal not met)') : 'MISSED',
     },
     {
+      measure: `Publicodes ÷ (simulate() and its answer read), assistant médical (wall time, median of ${t.rounds} interleaved rounds)`,
+      result: `${t.ratio('publicodes', 'answered').toFixed(0)}× (${cpuRatio('publicodes', 'answered')})`,
+    },
+    {
       measure: `simulate() ÷ hand-written, assistant médical (wall time, median of ${t.rounds} interleaved rounds)`,
       result: `${ratioHand.toFixed(0)}× (${cpuRatio('ours', 'hand')})`,
       name: 'simulate() ÷ hand-written',
-      bar: `≤ ${GOAL_HAND}×`,
-      status: ratioHand <= GOAL_HAND ? 'OK' : 'MISSED',
+      bar: `goal ≤ ${GOAL_HAND}×`,
+      goal: true,
+      status: ratioHand <= GOAL_HAND ? 'OK (goal met)' : 'goal not met',
     },
   );
 
