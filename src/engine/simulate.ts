@@ -174,8 +174,12 @@ interface Basis {
 /** The parts of a result built when first read. */
 type Parts = Pick<Simulation, 'answer' | 'combinations' | 'exclusions' | 'regionInfo'>;
 
-/** An own, enumerable, writable property: what a part becomes once built. */
-const plain = (value: unknown): PropertyDescriptor => ({ value, enumerable: true, writable: true, configurable: true });
+/** What a part becomes once built: an own, enumerable, writable property (one descriptor object, its value set per use). */
+const plain: PropertyDescriptor = { value: undefined, enumerable: true, writable: true, configurable: true };
+const own = (result: Result, key: keyof Parts, value: unknown) => {
+  plain.value = value;
+  Object.defineProperty(result, key, plain);
+};
 
 /**
  * A simulation's result. The figures (every scheme's status, payments, questions) are computed by simulate(); the
@@ -221,12 +225,11 @@ class Result implements Simulation {
     const { combinations, exclusions } = combine(schemes, profile, env);
     const regionInfo = regionInfoOf(env.region, department, env);
     const answer = buildAnswer({ schemes, combinations, regionInfo, missing, profile, env });
-    Object.defineProperties(this, {
-      answer: plain(answer),
-      combinations: plain(combinations),
-      exclusions: plain(exclusions),
-      regionInfo: plain(regionInfo),
-    });
+    own(this, 'answer', answer);
+    own(this, 'combinations', combinations);
+    own(this, 'exclusions', exclusions);
+    own(this, 'regionInfo', regionInfo);
+    plain.value = undefined;
     return (this.#built = { answer, combinations, exclusions, regionInfo });
   }
 
