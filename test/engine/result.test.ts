@@ -56,6 +56,17 @@ test('assigning a part replaces it, before or after it was built', () => {
   assert.equal(JSON.parse(JSON.stringify(sim)).answer.text, 'remplacé');
 });
 
+test('each part can be assigned before any is read', () => {
+  for (const key of PARTS) {
+    const sim = simulate(GP, OPTIONS);
+    const value = { replaced: key } as never;
+    sim[key] = value;
+    assert.equal(sim[key], value, key);
+    assert.deepEqual(Object.keys(sim), [...FIGURES, ...PARTS], key);
+    for (const other of PARTS) if (other !== key) assert.notEqual(sim[other], undefined, `${key} → ${other}`);
+  }
+});
+
 test('a result with every scheme refused still builds its parts', () => {
   const sim = simulate({ specialty: 'medecine-generale', sector: 'non-conventionne' }, { ...OPTIONS, schemes: ['assistant-medical'] });
   assert.equal(sim.schemes[0].status, 'ineligible');
