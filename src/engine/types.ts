@@ -356,8 +356,14 @@ export interface Answer {
   sources: Source[];
 }
 
+/**
+ * What simulate() returns. The figures (`schemes`, `missing`, `errors`, `notices`) are computed at once; `answer`,
+ * `combinations`, `exclusions` and `regionInfo` on the first read of any of them, then kept as own properties.
+ * JSON.stringify has every part; a spread or structuredClone of a result none of whose parts was read has the
+ * figures only.
+ */
 export interface Simulation {
-  /** The answer to show first. */
+  /** The answer to show first (built on first read, with the combinations and the region's contacts). */
   answer: Answer;
   asOf: IsoDate;
   rulesVersion: string;
