@@ -61,7 +61,10 @@ const GENERIC_FR = {
     '{where} n’est pas en {region}\u00a0: les aides propres à cette région ne s’appliquent pas\u202f; les dispositifs nationaux restent valables.',
 };
 
-/** Texts every kind shares, by language; English is added by texts-en.ts (a separate chunk in the widget's build). */
+/**
+ * The engine's own texts (those every kind shares, and simulate()'s region notice), by language; English is added by
+ * texts-en.ts (a separate chunk in the widget's build).
+ */
 export const GENERIC: Partial<Record<Env['lang'], typeof GENERIC_FR>> & { fr: typeof GENERIC_FR } = { fr: GENERIC_FR };
 export const genericTexts = (lang: Env['lang']) => GENERIC[lang] ?? GENERIC_FR;
 
