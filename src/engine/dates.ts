@@ -7,6 +7,19 @@ const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 /** Positions of the digits in YYYY-MM-DD. */
 const DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
+/**
+ * The number written by the digits from `from` to `to` (excluded), by hand: `+date.slice()` builds a string and
+ * hashes it to convert it, on the hot path (dates are read on every call).
+ */
+function digits(date: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + date.charCodeAt(i) - 48;
+  return n;
+}
+export const yearOf = (d: string) => digits(d, 0, 4);
+export const monthOf = (d: string) => digits(d, 5, 7);
+export const dayOf = (d: string) => digits(d, 8, 10);
+
 /** True for a real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: unknown): value is IsoDate {
   if (typeof value !== 'string' || value.length !== 10 || value[4] !== '-' || value[7] !== '-') return false;
@@ -15,9 +28,9 @@ export function isIsoDate(value: unknown): value is IsoDate {
     const c = value.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
-  const month = +value.slice(5, 7);
-  const day = +value.slice(8, 10);
-  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeap(+value.slice(0, 4)) ? 29 : DAYS[month - 1]);
+  const month = monthOf(value);
+  const day = dayOf(value);
+  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeap(yearOf(value)) ? 29 : DAYS[month - 1]);
 }
 
 /** Two digits (months, days); a year keeps four. By hand: payment dates are built on the hot path. */
@@ -46,17 +59,17 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 }
 
 function monthsAfter(date: IsoDate, months: number): IsoDate {
-  const y = +date.slice(0, 4);
-  const m = +date.slice(5, 7) - 1 + months;
-  return fromParts(y + Math.floor(m / 12), ((m % 12) + 12) % 12, +date.slice(8, 10));
+  const y = yearOf(date);
+  const m = monthOf(date) - 1 + months;
+  return fromParts(y + Math.floor(m / 12), ((m % 12) + 12) % 12, dayOf(date));
 }
 
 /** Same day `years` later; 29 February falls back to 28 February in common years. */
 /** The next day (a closed regime's end → the day the scheme is closed from); by hand, no Date object. */
 export function dayAfter(date: IsoDate): IsoDate {
-  const y = +date.slice(0, 4);
-  const m = +date.slice(5, 7) - 1;
-  const d = +date.slice(8, 10);
+  const y = yearOf(date);
+  const m = monthOf(date) - 1;
+  const d = dayOf(date);
   const last = m === 1 && isLeap(y) ? 29 : DAYS[m];
   return d < last ? fromParts(y, m, d + 1) : m === 11 ? fromParts(y + 1, 0, 1) : fromParts(y, m + 1, 1);
 }
@@ -70,8 +83,8 @@ export function today(): IsoDate {
 
 /** Whole years between two dates (age-style: a birthday not yet reached does not count). */
 export function yearsBetween(from: IsoDate, to: IsoDate): number {
-  let years = +to.slice(0, 4) - +from.slice(0, 4);
-  if (to.slice(5) < from.slice(5)) years--;
+  let years = yearOf(to) - yearOf(from);
+  if (monthOf(to) * 100 + dayOf(to) < monthOf(from) * 100 + dayOf(from)) years--;
   return years;
 }
 

@@ -52,9 +52,12 @@ export const rowOf = ({ env, regime, profile }: Aid, field: Indicator): Row | un
     .find((x) => x.regimes.includes(regime.id))
     ?.rows.find((r) => r.specialty === profile.specialty && r.indicator === field);
 
+/** The row's key of each percentile, built once (a key built per read is a new string to hash each time). */
+const KEYS = Object.fromEntries(PERCENTILES.map((p) => [p, `p${p}`])) as Record<number, 'p30' | undefined>;
+
 /** A threshold usable to place a count: published for this distribution, not inferred. */
 export const usable = (row: Row | undefined, p: number) => {
-  const t = row?.[`p${p}` as 'p30'];
+  const t = row?.[KEYS[p] ?? (`p${p}` as 'p30')];
   return t && !t.inferred ? t : undefined;
 };
 
