@@ -6,6 +6,7 @@
  */
 import { fill, formatNumber, localized } from './conditions.js';
 import { HORIZON, textDate, totalOf } from './schemes/aid.js';
+import { anyAnswer } from './profile.js';
 import type { Env } from './schemes/common.js';
 import type {
   Answer,
@@ -252,7 +253,7 @@ function withoutHeadline(schemes: SchemeResult[], profile: Profile, contact: Con
   const open = schemes.find((s) => s.status === 'incomplete');
   if (open) {
     // What decides it, when the texts leave a doubt on the very answer given (775 patients exactly); else, the next questions.
-    const reason = Object.keys(profile).length ? open.reasons.find((r) => r.ok === null && r.estimate) : undefined;
+    const reason = anyAnswer(profile) ? open.reasons.find((r) => r.ok === null && r.estimate) : undefined;
     if (!reason) return answer('pending', t.start, [], []);
     const fields = reason.fields ?? [];
     const pending = answer('pending', reason.text, [], reason.sources);

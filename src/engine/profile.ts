@@ -126,20 +126,44 @@ function check(name: string, spec: FieldSpec, v: unknown): unknown {
  */
 export function normalizeProfile(input: unknown): { profile: Profile; errors: FieldError[] } {
   const profile: Profile = {};
+  return { profile, errors: readInto(profile, input) };
+}
+
+/**
+ * Every field, unanswered. simulate() reads each profile into a copy of it: all its profiles then share one shape,
+ * so that V8 reads a field at a known offset instead of looking its name up in each profile's own layout (a profile
+ * built key by key from the answers has a layout per set of answers, and the engine reads fields by name everywhere).
+ */
+const BLANK: Readonly<Profile> = Object.fromEntries(Object.keys(profileFields).map((name) => [name, undefined]));
+
+/** The profile simulate() evaluates: every field present (`undefined` when unanswered), the valid answers set. */
+export function shapedProfile(input: unknown): { profile: Profile; errors: FieldError[] } {
+  const profile: Profile = { ...BLANK };
+  return { profile, errors: readInto(profile, input) };
+}
+
+/** Whether any field is answered (a shaped profile has every key, answered or not). */
+export function anyAnswer(profile: Profile): boolean {
+  for (const name in profile) if (profile[name] !== undefined) return true;
+  return false;
+}
+
+/** Sets the known, valid fields of `input` on `profile`; returns the errors of the invalid ones. */
+function readInto(profile: Profile, input: unknown): FieldError[] {
   const errors: FieldError[] = [];
-  if (input != null) {
-    if (typeof input !== 'object' || Array.isArray(input))
-      errors.push({ field: 'profile', value: input, message: 'Le profil doit être un objet.' });
-    // Walk the input's own keys (usually few) rather than every known field.
-    else
-      for (const name of Object.keys(input)) {
-        const spec = SPECS.get(name);
-        const v = (input as Record<string, unknown>)[name];
-        if (!spec || v == null || v === '') continue;
-        const ok = check(name, spec, v);
-        if (ok === undefined) errors.push({ field: name, value: v, message: `Valeur invalide pour ${name} : attendu ${describe(spec)}.` });
-        else profile[name] = ok;
-      }
+  if (input == null) return errors;
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    errors.push({ field: 'profile', value: input, message: 'Le profil doit être un objet.' });
+    return errors;
   }
-  return { profile, errors };
+  // Walk the input's own keys (usually few) rather than every known field.
+  for (const name of Object.keys(input)) {
+    const spec = SPECS.get(name);
+    const v = (input as Record<string, unknown>)[name];
+    if (!spec || v == null || v === '') continue;
+    const ok = check(name, spec, v);
+    if (ok === undefined) errors.push({ field: name, value: v, message: `Valeur invalide pour ${name} : attendu ${describe(spec)}.` });
+    else profile[name] = ok;
+  }
+  return errors;
 }

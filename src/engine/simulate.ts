@@ -2,14 +2,14 @@
 import { buildAnswer } from './answer.js';
 import { combine } from './combinations.js';
 import { addYears, isIsoDate, today } from './dates.js';
-import { normalizeProfile, profileFields, quoteList } from './profile.js';
+import { profileFields, quoteList, shapedProfile } from './profile.js';
 import type { RegionRules } from './rules/pack-schema.js';
 import { builtinRules, type RuleSet } from './rules/ruleset.js';
 import type { RuleIssue, SchemeRules } from './rules/schema.js';
 import { genericTexts, installedHint } from './schemes/aid.js';
 import { fill, localized } from './conditions.js';
 import { evaluateBandTable } from './schemes/band-table.js';
-import { Ask, ranked, rankField, type Env } from './schemes/common.js';
+import { Ask, Asked, type Env } from './schemes/common.js';
 import { installationEvaluators } from './schemes/installation.js';
 import type {
   Answer,
@@ -91,17 +91,17 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
   const asOf = isIsoDate(asOfOption) ? asOfOption : today();
   if (asOfOption !== undefined && asOfOption !== asOf) error('asOf', asOfOption, 'Date invalide : attendu AAAA-MM-JJ.');
 
-  const { profile: p, errors: invalid } = normalizeProfile(profile);
+  const { profile: p, errors: invalid } = shapedProfile(profile);
   errors.push(...invalid);
   if (p.specialty !== undefined && !rules.specialties.has(p.specialty)) {
     error('specialty', p.specialty, 'Spécialité inconnue : voir rules/tables/specialties.json.');
-    delete p.specialty;
+    p.specialty = undefined; // not deleted: the profile keeps its shape
   }
   const departement = p.department ? rules.departements.get(p.department) : undefined;
   // The départements table may arrive after the first answer (the widget's split build): a code is refused only against it.
   if (p.department && !departement && rules.departements.size) {
     error('department', p.department, 'Département inconnu.');
-    delete p.department;
+    p.department = undefined;
   }
 
   // The region: as configured, else the one of the doctor's département when a pack exists for it.
@@ -276,15 +276,15 @@ class Result implements Simulation {
  */
 function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSet: boolean): string[] {
   // Fields in the order first asked, each with its most decisive priority.
-  const rank = new Map<string, number>();
+  const rank = new Asked();
   const open = schemes.filter((s) => s.status === 'eligible' || s.status === 'incomplete');
   for (const s of open) {
     const priorities = env.priorities?.get(s);
     for (const f of s.missing) {
-      const p = priorities?.get(f) ?? Ask.Amount;
+      const p = priorities?.rankOf(f) ?? Ask.Amount;
       // A scheme already eligible has its figure on screen: what settles that figure (the assistant's working time,
       // the band) comes before other schemes' eligibility questions.
-      rankField(rank, f, s.status === 'eligible' && p > Ask.Eligibility && p <= Ask.Amount ? p - 1.2 : p);
+      rank.add(f, s.status === 'eligible' && p > Ask.Eligibility && p <= Ask.Amount ? p - 1.2 : p);
     }
   }
   // The situation is worth asking when the schemes still open concern different situations (a single scheme asks its
@@ -293,14 +293,14 @@ function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSe
     const possible = possibleSituations(profile, env.asOf);
     const concerns = open.map((s) => env.rules.schemes.get(s.id)?.situations);
     const families = new Set(concerns.map((c) => [...(c ?? [])].sort().join()));
-    if (families.size > 1 && concerns.some((c) => !!c && possible.some((x) => !c.includes(x)))) rankField(rank, 'situation', Ask.Situation);
+    if (families.size > 1 && concerns.some((c) => !!c && possible.some((x) => !c.includes(x)))) rank.add('situation', Ask.Situation);
   }
   if (open.length && profile.department === undefined) {
     // A national embed: the région (its schemes and contacts) follows the département. A regional one: its per-département contacts.
     const local = !regionSet || env.region.contacts.some((c) => c.department) || (env.region.facts ?? []).some((f) => f.department);
-    if (local) rankField(rank, 'department', Ask.Amount);
+    if (local) rank.add('department', Ask.Amount);
   }
-  return ranked(rank);
+  return rank.ranked();
 }
 
 /** Every situation, as the profile field lists them. */

@@ -5,11 +5,11 @@
  * its amounts, through the one rule context below.
  */
 import { evaluate, fill, localized, pickText, type Context, type Variant, type Vars, type Verdict } from '../conditions.js';
-import { addMonths, addYears, dayAfter, yearsBetween } from '../dates.js';
+import { addMonths, addYears, dayAfter, dayOf, monthOf, yearOf, yearsBetween } from '../dates.js';
 import type { Specialty } from '../rules/ruleset.js';
 import type { ConditionRules, Figure, RegimeRules, SchemeRules, TextRules } from '../rules/schema.js';
 import type { HeldContract, IsoDate, Note, OptionResult, Payment, Profile, Reason, SchemeResult, Source } from '../types.js';
-import { Ask, ranked, rankField, reason, refuted, regimeAt, statusOf, variantOf, type Env } from './common.js';
+import { Ask, Asked, reason, refuted, regimeAt, statusOf, variantOf, type Env } from './common.js';
 
 export const HORIZON = 5;
 
@@ -74,9 +74,9 @@ const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juill
 
 /** One date format in every text: « 1ᵉʳ janvier 2026 », « 1 January 2026 ». */
 export function textDate(d: IsoDate, lang: Env['lang']): string {
-  const day = +d.slice(8, 10);
-  const month = +d.slice(5, 7) - 1;
-  const year = +d.slice(0, 4);
+  const day = dayOf(d);
+  const month = monthOf(d) - 1;
+  const year = yearOf(d);
   if (lang === 'en' && MONTHS.en) return `${day} ${MONTHS.en[month]} ${year}`;
   return `${day === 1 ? '1ᵉʳ' : day}\u00a0${MONTHS_FR[month]} ${year}`;
 }
@@ -117,7 +117,7 @@ class AidRun implements Aid {
   regime!: RegimeRules;
   amount: number | undefined;
   readonly specialty?: Specialty;
-  readonly priorities = new Map<string, number>();
+  readonly priorities = new Asked();
 
   constructor(
     readonly scheme: SchemeRules,
@@ -174,7 +174,7 @@ class AidRun implements Aid {
     return this.env.rules.resolve(refs);
   }
   ask(field: string, priority: number = Ask.Amount): void {
-    rankField(this.priorities, field, priority);
+    this.priorities.add(field, priority);
   }
   text(key: string, variant: Variant = 'ok'): string {
     return this.pick(this.regime?.texts?.[key] ?? this.scheme.texts?.[key], variant);
@@ -331,7 +331,7 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
     priorities.clear();
   } else for (const r of reasons) if (r.ok === null) for (const f of r.fields ?? []) aid.ask(f, Ask.Eligibility);
   // The fields asked for, most decisive first (equal priorities in the rules' order).
-  result.missing = ranked(priorities);
+  result.missing = priorities.ranked();
   return result;
 }
 

@@ -17,7 +17,7 @@ export interface Env {
    * Missing answers by scheme result, with how decisive each is: simulate() orders the questions by it. A Map
    * per simulation, not a module WeakMap: a WeakMap insertion per scheme cost more than the rest of its setup.
    */
-  priorities?: Map<SchemeResult, Map<string, number>>;
+  priorities?: Map<SchemeResult, Asked>;
 }
 
 /**
@@ -37,28 +37,49 @@ export const Ask = {
 export const regimeAt = (scheme: SchemeRules, date: IsoDate): RegimeRules | undefined =>
   scheme.regimes.find((r) => (!r.signedFrom || date >= r.signedFrom.date) && (!r.signedTo || date <= r.signedTo.date));
 
-/** Keeps the most decisive (lowest) priority asked for a field; the map keeps the order fields were first asked in. */
-export function rankField(priorities: Map<string, number>, field: string, priority: number): void {
-  const known = priorities.get(field);
-  if (known === undefined || priority < known) priorities.set(field, priority);
-}
+/**
+ * Fields asked for, each with its most decisive (lowest) priority, in the order first asked. Two short parallel
+ * arrays: a scheme asks a few fields, and a Map per scheme evaluation cost more than the search.
+ */
+export class Asked {
+  readonly fields: string[] = [];
+  readonly ranks: number[] = [];
 
-/** The fields ranked, most decisive first; equal priorities keep the order they were first asked in. */
-export function ranked(priorities: Map<string, number>): string[] {
-  // An insertion sort (stable) over the few fields asked: no iterator spread, no comparator closure.
-  const out: string[] = [];
-  const ranks: number[] = [];
-  for (const [field, rank] of priorities) {
-    let i = out.length;
-    while (i > 0 && ranks[i - 1] > rank) {
-      out[i] = out[i - 1];
-      ranks[i] = ranks[i - 1];
-      i--;
-    }
-    out[i] = field;
-    ranks[i] = rank;
+  add(field: string, priority: number): void {
+    const i = this.fields.indexOf(field);
+    if (i < 0) {
+      this.fields.push(field);
+      this.ranks.push(priority);
+    } else if (priority < this.ranks[i]) this.ranks[i] = priority;
   }
-  return out;
+
+  rankOf(field: string): number | undefined {
+    const i = this.fields.indexOf(field);
+    return i < 0 ? undefined : this.ranks[i];
+  }
+
+  clear(): void {
+    this.fields.length = 0;
+    this.ranks.length = 0;
+  }
+
+  /** The fields ranked, most decisive first; equal priorities keep the order they were first asked in (a stable insertion sort). */
+  ranked(): string[] {
+    const out: string[] = [];
+    const ranks: number[] = [];
+    for (let k = 0; k < this.fields.length; k++) {
+      const rank = this.ranks[k];
+      let i = out.length;
+      while (i > 0 && ranks[i - 1] > rank) {
+        out[i] = out[i - 1];
+        ranks[i] = ranks[i - 1];
+        i--;
+      }
+      out[i] = this.fields[k];
+      ranks[i] = rank;
+    }
+    return out;
+  }
 }
 
 export function addFields(into: string[], fields: readonly string[]): void {
