@@ -12,7 +12,7 @@ export const median = (xs) => {
  * `warmMs`; 5 s at most): V8 optimises a function only after many calls, and simulate() needs about a second of
  * calls to go from ~200 µs to its steady ~12 µs. Returns how many passes fill `minMs`, from the last slice.
  */
-function warmUp(pass, warmMs, minMs) {
+export function warmUp(pass, warmMs, minMs) {
   const start = performance.now();
   let best = Infinity;
   let sinceBest = 0;
