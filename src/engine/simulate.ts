@@ -1,5 +1,6 @@
 /** The public entry: one profile, one date, every scheme asked for → an explained result. */
 import { buildAnswer } from './answer.js';
+import { cached } from './cached.js';
 import { combine } from './combinations.js';
 import { addYears, isIsoDate, today } from './dates.js';
 import { profileFields, quoteList, shapedProfile } from './profile.js';
@@ -9,7 +10,7 @@ import type { RuleIssue, SchemeRules } from './rules/schema.js';
 import { genericTexts, installedHint } from './schemes/aid.js';
 import { fill, localized } from './conditions.js';
 import { evaluateBandTable } from './schemes/band-table.js';
-import { Ask, Asked, type Env } from './schemes/common.js';
+import { Ask, Asked, AskedBy, type Env } from './schemes/common.js';
 import { installationEvaluators } from './schemes/installation.js';
 import type {
   Answer,
@@ -147,7 +148,7 @@ export function simulate(profile?: unknown, options: SimulateOptions = {}): Simu
   }
   ids ??= region.schemes.filter((id) => rules.schemes.has(id));
 
-  const env: Env = { asOf, lang, rules, region, departement, priorities: new Map() };
+  const env: Env = { asOf, lang, rules, region, departement, priorities: new AskedBy() };
   const schemes: SchemeResult[] = [];
   for (const id of ids) {
     const scheme = rules.schemes.get(id)!;
@@ -292,8 +293,9 @@ function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSe
   if (open.length > 1 && profile.situation === undefined) {
     const possible = possibleSituations(profile, env.asOf);
     const concerns = open.map((s) => env.rules.schemes.get(s.id)?.situations);
-    const families = new Set(concerns.map((c) => [...(c ?? [])].sort().join()));
-    if (families.size > 1 && concerns.some((c) => !!c && possible.some((x) => !c.includes(x)))) rank.add('situation', Ask.Situation);
+    const family = familyOf(concerns[0]);
+    const several = concerns.some((c) => familyOf(c) !== family);
+    if (several && concerns.some((c) => !!c && possible.some((x) => !c.includes(x)))) rank.add('situation', Ask.Situation);
   }
   if (open.length && profile.department === undefined) {
     // A national embed: the région (its schemes and contacts) follows the département. A regional one: its per-département contacts.
@@ -302,6 +304,11 @@ function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSe
   }
   return rank.ranked();
 }
+
+/** The situations a scheme concerns, as one key ('' for every situation), computed once per rule list. */
+const families = new WeakMap<readonly Situation[], string>();
+const familyOf = (situations: readonly Situation[] | undefined) =>
+  situations ? cached(families, situations, (c) => [...c].sort().join()) : '';
 
 /** Every situation, as the profile field lists them. */
 const SITUATIONS = profileFields.situation.values as Situation[];

@@ -14,10 +14,10 @@ export interface Env {
   /** The doctor's département, when known. */
   departement?: Departement;
   /**
-   * Missing answers by scheme result, with how decisive each is: simulate() orders the questions by it. A Map
-   * per simulation, not a module WeakMap: a WeakMap insertion per scheme cost more than the rest of its setup.
+   * Missing answers by scheme result, with how decisive each is: simulate() orders the questions by it. One per
+   * simulation, not a module WeakMap: a WeakMap insertion per scheme cost more than the rest of its setup.
    */
-  priorities?: Map<SchemeResult, Asked>;
+  priorities?: AskedBy;
 }
 
 /**
@@ -79,6 +79,22 @@ export class Asked {
       ranks[i] = rank;
     }
     return out;
+  }
+}
+
+/** Each scheme result's asked fields, found by identity: a few entries per simulation (a Map grew and rehashed). */
+export class AskedBy {
+  readonly #results: SchemeResult[] = [];
+  readonly #asked: Asked[] = [];
+
+  set(result: SchemeResult, asked: Asked): void {
+    this.#results.push(result);
+    this.#asked.push(asked);
+  }
+
+  get(result: SchemeResult): Asked | undefined {
+    const i = this.#results.indexOf(result);
+    return i < 0 ? undefined : this.#asked[i];
   }
 }
 
