@@ -1,6 +1,5 @@
 /** The public entry: one profile, one date, every scheme asked for → an explained result. */
 import { buildAnswer } from './answer.js';
-import { cached } from './cached.js';
 import { combine } from './combinations.js';
 import { addYears, isIsoDate, today } from './dates.js';
 import { profileFields, quoteList, shapedProfile } from './profile.js';
@@ -293,8 +292,7 @@ function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSe
   if (open.length > 1 && profile.situation === undefined) {
     const possible = possibleSituations(profile, env.asOf);
     const concerns = open.map((s) => env.rules.schemes.get(s.id)?.situations);
-    const family = familyOf(concerns[0]);
-    const several = concerns.some((c) => familyOf(c) !== family);
+    const several = concerns.some((c) => !sameSituations(c, concerns[0]));
     if (several && concerns.some((c) => !!c && possible.some((x) => !c.includes(x)))) rank.add('situation', Ask.Situation);
   }
   if (open.length && profile.department === undefined) {
@@ -305,10 +303,9 @@ function questions(schemes: SchemeResult[], profile: Profile, env: Env, regionSe
   return rank.ranked();
 }
 
-/** The situations a scheme concerns, as one key ('' for every situation), computed once per rule list. */
-const families = new WeakMap<readonly Situation[], string>();
-const familyOf = (situations: readonly Situation[] | undefined) =>
-  situations ? cached(families, situations, (c) => [...c].sort().join()) : '';
+/** Whether two schemes concern the same situations (none listed: every situation), without sorting copies per call. */
+const sameSituations = (a: readonly Situation[] | undefined, b: readonly Situation[] | undefined) =>
+  a === b || (!!a && !!b && a.length === b.length && a.every((x) => b.includes(x)));
 
 /** Every situation, as the profile field lists them. */
 const SITUATIONS = profileFields.situation.values as Situation[];

@@ -326,12 +326,11 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
   }
   result.status = held ? 'held' : statusOf(reasons);
   const { priorities } = aid;
-  if (ruledOut && !held) {
-    result.options = [];
-    priorities.clear();
-  } else for (const r of reasons) if (r.ok === null) for (const f of r.fields ?? []) aid.ask(f, Ask.Eligibility);
-  // The fields asked for, most decisive first (equal priorities in the rules' order).
-  result.missing = priorities.ranked();
+  const closedOff = ruledOut && !held;
+  if (closedOff) result.options = [];
+  else for (const r of reasons) if (r.ok === null) for (const f of r.fields ?? []) aid.ask(f, Ask.Eligibility);
+  // The fields asked for, most decisive first (equal priorities in the rules' order); none once ruled out.
+  result.missing = closedOff ? [] : priorities.ranked();
   return result;
 }
 

@@ -58,11 +58,6 @@ export class Asked {
     return i < 0 ? undefined : this.ranks[i];
   }
 
-  clear(): void {
-    this.fields.length = 0;
-    this.ranks.length = 0;
-  }
-
   /** The fields ranked, most decisive first; equal priorities keep the order they were first asked in (a stable insertion sort). */
   ranked(): string[] {
     const out: string[] = [];
@@ -84,17 +79,16 @@ export class Asked {
 
 /** Each scheme result's asked fields, found by identity: a few entries per simulation (a Map grew and rehashed). */
 export class AskedBy {
-  readonly #results: SchemeResult[] = [];
-  readonly #asked: Asked[] = [];
+  readonly results: SchemeResult[] = [];
+  readonly asked: Asked[] = [];
 
   set(result: SchemeResult, asked: Asked): void {
-    this.#results.push(result);
-    this.#asked.push(asked);
+    this.results.push(result);
+    this.asked.push(asked);
   }
 
   get(result: SchemeResult): Asked | undefined {
-    const i = this.#results.indexOf(result);
-    return i < 0 ? undefined : this.#asked[i];
+    return this.asked[this.results.indexOf(result)];
   }
 }
 
