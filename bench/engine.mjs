@@ -268,3 +268,7 @@ export async function engineBench({ quick = false } = {}) {
   }
   return { rows, facts: { publicodesVersion } };
 }
+
+// Run alone (bench/index.mjs does, in a process of its own): the rows as JSON on stdout.
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href)
+  process.stdout.write(JSON.stringify(await engineBench({ quick: process.argv.includes('--quick') })));
