@@ -9,7 +9,8 @@
 import { money } from '../../engine/answer.js';
 import { formatNumber } from '../../engine/conditions.js';
 import { textDate } from '../../engine/schemes/aid.js';
-import { isIsoDate, type UiLang } from '../format.js';
+import { isIsoDate } from '../../engine/dates.js';
+import type { UiLang } from '../format.js';
 
 export interface Ctx {
   lang: UiLang;
