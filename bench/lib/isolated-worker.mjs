@@ -2,9 +2,8 @@
  * One function of isolatedInterleaved() (isolated.mjs) in its own isolate: made by its factory, then warmed up and
  * timed on the parent's demand, in whole passes over the items. CPU time is the process's (the other isolates wait).
  */
-import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
-import { warmUp } from './measure.mjs';
+import { timePasses, warmUp } from './measure.mjs';
 
 const { factoriesUrl, name, args, items } = workerData;
 let fn;
@@ -19,12 +18,6 @@ const pass = () => {
 };
 parentPort.on('message', ({ warm, run }) => {
   if (warm) return parentPort.postMessage({ passes: warmUp(pass, warm.warmMs, warm.minMs) });
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  for (let p = 0; p < run; p++) pass();
-  const wall = performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  const n = run * items.length;
-  parentPort.postMessage({ wall: (wall * 1000) / n, cpu: (c.user + c.system) / n, sink });
+  parentPort.postMessage({ ...timePasses(pass, run, items.length), sink });
 });
 if (fn) parentPort.postMessage({ ready: true });

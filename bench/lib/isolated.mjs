@@ -1,5 +1,5 @@
 /**
- * Several functions timed in interleaved rounds as in `interleaved()` (measure.mjs), but each in its own V8 isolate:
+ * Several functions timed in interleaved rounds as by `interleaved()` (measure.mjs), with the same result, but each in its own V8 isolate:
  * a worker thread of this process, with its own heap, garbage collector and inline caches. One isolate runs at a
  * time; the others wait for a message.
  *
@@ -12,7 +12,7 @@
  */
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import { median } from './measure.mjs';
+import { summarize } from './measure.mjs';
 
 /**
  * @param {string} factoriesUrl module whose exports make the functions
@@ -40,12 +40,7 @@ export async function isolatedInterleaved(factoriesUrl, contestants, items, { ro
     for (const name of names) passes[name] = (await ask(name, { warm: { warmMs, minMs } })).passes;
     const samples = Object.fromEntries(names.map((n) => [n, []]));
     for (let r = 0; r < rounds; r++) for (const name of names) samples[name].push(await ask(name, { run: passes[name] }));
-    const out = {};
-    for (const name of names)
-      out[name] = { wall: median(samples[name].map((s) => s.wall)), cpu: median(samples[name].map((s) => s.cpu)), passes: passes[name] };
-    out.ratio = (a, b) => median(samples[a].map((s, i) => s.wall / samples[b][i].wall));
-    out.rounds = rounds;
-    return out;
+    return summarize(samples, passes, rounds);
   } finally {
     await Promise.all(Object.values(workers).map((w) => w.terminate()));
   }

@@ -48,21 +48,34 @@ export function perItem(fn, items, { runs = 7, minMs = 150, warmMs = 1000 } = {}
     for (let i = 0; i < items.length; i++) if (fn(items[i]) === sink) sink++;
   };
   const passes = warmUp(pass, warmMs, minMs);
-  let t0;
-  const walls = [];
-  const cpus = [];
-  for (let r = 0; r < runs; r++) {
-    const c0 = process.cpuUsage();
-    t0 = performance.now();
-    for (let p = 0; p < passes; p++) pass();
-    const wall = performance.now() - t0;
-    const c = process.cpuUsage(c0);
-    const n = passes * items.length;
-    walls.push((wall * 1000) / n);
-    cpus.push((c.user + c.system) / n);
-  }
+  const samples = [];
+  for (let r = 0; r < runs; r++) samples.push(timePasses(pass, passes, items.length));
   if (sink === -1) console.log(sink);
-  return { wall: median(walls), cpu: median(cpus), n: items.length, passes, runs };
+  return { wall: median(samples.map((s) => s.wall)), cpu: median(samples.map((s) => s.cpu)), n: items.length, passes, runs };
+}
+
+/** µs per item of `passes` calls of `pass` (each over `itemCount` items): wall, and CPU (user + system, every thread). */
+export function timePasses(pass, passes, itemCount) {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let p = 0; p < passes; p++) pass();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  const n = passes * itemCount;
+  return { wall: (wall * 1000) / n, cpu: (c.user + c.system) / n };
+}
+
+/**
+ * Interleaved rounds' samples (per name, one { wall, cpu } per round) → per name the medians, and `ratio(a, b)`: the
+ * median over rounds of a's wall time ÷ b's in the same round.
+ */
+export function summarize(samples, passes, rounds) {
+  const out = {};
+  for (const [name, s] of Object.entries(samples))
+    out[name] = { wall: median(s.map((x) => x.wall)), cpu: median(s.map((x) => x.cpu)), passes: passes[name] };
+  out.ratio = (a, b) => median(samples[a].map((s, i) => s.wall / samples[b][i].wall));
+  out.rounds = rounds;
+  return out;
 }
 
 /** ms of one call of `fn` (after `warm` calls), median of `runs`. */
@@ -95,20 +108,7 @@ export function interleaved(fns, items, { rounds = 7, minMs = 150, warmMs = 1000
   for (const name of names) passes[name] = warmUp(() => pass(fns[name]), warmMs, minMs);
   const samples = Object.fromEntries(names.map((n) => [n, []]));
   for (let r = 0; r < rounds; r++)
-    for (const name of names) {
-      const c0 = process.cpuUsage();
-      const t0 = performance.now();
-      for (let p = 0; p < passes[name]; p++) pass(fns[name]);
-      const wall = performance.now() - t0;
-      const c = process.cpuUsage(c0);
-      const n = passes[name] * items.length;
-      samples[name].push({ wall: (wall * 1000) / n, cpu: (c.user + c.system) / n });
-    }
+    for (const name of names) samples[name].push(timePasses(() => pass(fns[name]), passes[name], items.length));
   if (sink === -1) console.log(sink);
-  const out = {};
-  for (const name of names)
-    out[name] = { wall: median(samples[name].map((s) => s.wall)), cpu: median(samples[name].map((s) => s.cpu)), passes: passes[name] };
-  out.ratio = (a, b) => median(samples[a].map((s, i) => s.wall / samples[b][i].wall));
-  out.rounds = rounds;
-  return out;
+  return summarize(samples, passes, rounds);
 }
