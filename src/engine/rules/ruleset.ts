@@ -107,6 +107,16 @@ export const rulesGeneration = () => generation;
 export function makeRuleSet(input: RuleSetInput): RuleSet {
   const cache = renewedCache(rulesGeneration, () => new WeakMap<readonly string[], Source[]>());
   const { sources, publisher } = input;
+  // Made once per rule set: a closure made per call allocated more than the cached lookup it guards.
+  const resolveAll = (refs: readonly string[]) =>
+    refs.map((ref) => {
+      const known = sources[ref];
+      const url = known?.url ?? (/^https?:\/\//.test(ref) ? ref : undefined);
+      const source: Source = { ref, title: known?.title ?? ref };
+      if (url) source.url = url;
+      if (ref.startsWith('pack:') && publisher) source.publisher = publisher;
+      return source;
+    });
   return {
     version: [...input.schemes, ...input.regions]
       .map((r) => r.updated)
@@ -126,16 +136,7 @@ export function makeRuleSet(input: RuleSetInput): RuleSet {
     // Rule arrays are never mutated after a rule set is made, so resolved sources are cached by array identity.
     resolve(refs) {
       if (!refs?.length) return NO_SOURCES;
-      return cached(cache, refs, (r) =>
-        r.map((ref) => {
-          const known = sources[ref];
-          const url = known?.url ?? (/^https?:\/\//.test(ref) ? ref : undefined);
-          const source: Source = { ref, title: known?.title ?? ref };
-          if (url) source.url = url;
-          if (ref.startsWith('pack:') && publisher) source.publisher = publisher;
-          return source;
-        }),
-      );
+      return cached(cache, refs, resolveAll);
     },
   };
 }
