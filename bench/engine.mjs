@@ -182,7 +182,7 @@ export async function engineBench({ quick = false } = {}) {
     new URL('./fixtures/contestants.mjs', import.meta.url).href,
     { ours: [engineUrl, AS_OF], defaultSet: [engineUrl, AS_OF], answered: [engineUrl, AS_OF], publicodes: [], hand: [] },
     timed,
-    { rounds: quick ? 3 : 7, minMs, isolates: quick ? 2 : 3 },
+    { rounds: quick ? 3 : 7, minMs, isolates: quick ? 2 : 5 },
   );
   // The same rounds in this one isolate, sharing its heap, as earlier runs measured: for comparison only.
   const shared = interleaved(

@@ -8,7 +8,7 @@
  * collector's threads (their CPU time was half as much again as their wall time). Separate isolates time each
  * function with its own garbage only, as it runs in a page or a server of its own.
  *
- * Why several isolates per function (`isolates`, 3 by default): the same code, warmed up the same way, settles at
+ * Why several isolates per function (`isolates`, 3 by default; the engine bench uses 5): the same code, warmed up the same way, settles at
  * a different speed in each isolate (V8's optimisation and heap sizing decisions depend on timing): simulate()
  * measured 4.6 to 8.6 µs in eight isolates on this machine, each steady within a few per cent. One isolate is one
  * draw of that; the median over several is the typical speed, and the spread is reported beside it.
