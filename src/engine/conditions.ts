@@ -20,8 +20,9 @@ export interface Context {
   fact(name: string): Verdict;
 }
 
-const TRUE: Verdict = { value: true, fields: [] };
-const FALSE: Verdict = { value: false, fields: [] };
+/** The verdicts without fields, shared: a verdict is read, never changed (a reason copies the fields it keeps). */
+export const TRUE: Verdict = { value: true, fields: [] };
+export const FALSE: Verdict = { value: false, fields: [] };
 
 type Compiled = (ctx: Context) => Verdict;
 /**
@@ -71,9 +72,14 @@ function compile(test: Test): Compiled {
   }
   const { field, in: among, notIn, eq, gte, gt, lt, lte } = test;
   const numeric = gte !== undefined || gt !== undefined || lt !== undefined || lte !== undefined;
+  // The unanswered verdict, made once per test and context's answer to ask (verdicts are never changed).
+  let unanswered: Verdict | undefined;
   return (ctx) => {
     const value = ctx.get(field);
-    if (value === undefined) return { value: null, fields: [ctx.askFor(field)] };
+    if (value === undefined) {
+      const ask = ctx.askFor(field);
+      return unanswered?.fields[0] === ask ? unanswered : (unanswered = { value: null, fields: [ask] });
+    }
     const ok =
       (!among || among.includes(value)) &&
       (!notIn || !notIn.includes(value)) &&

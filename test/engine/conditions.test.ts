@@ -39,3 +39,28 @@ test('a frozen test is evaluated (compiled on each call) rather than throwing', 
   assert.equal(evaluate(frozen, ctx({ qpv: false })).value, true);
   assert.equal(evaluate(frozen, ctx({ qpv: true })).value, false);
 });
+
+test('an unanswered field asks what the context says to ask, whichever context evaluated the test first', () => {
+  const t: Test = { field: 'specialtyGroup', eq: 'generaliste' };
+  const derived: Context = { ...ctx({}), askFor: (name) => (name === 'specialtyGroup' ? 'specialty' : name) };
+  for (let i = 0; i < 2; i++) {
+    assert.deepEqual(evaluate(t, ctx({})).fields, ['specialtyGroup']);
+    assert.deepEqual(evaluate(t, derived).fields, ['specialty']);
+  }
+});
+
+test("a reason's fields are its own: changing them changes no later simulation", async () => {
+  const { simulate } = await import('../../src/engine/core.js');
+  const profile = { situation: 'installe' } as const; // the specialty and the sector unanswered
+  const reasons = () => simulate(profile, { asOf: '2026-12-01' }).schemes.flatMap((s) => s.reasons);
+  const first = reasons();
+  const asked = first.filter((r) => r.fields?.length);
+  assert.ok(asked.length > 0, 'some reason asks for a field');
+  for (const r of asked) r.fields!.push('mutated');
+  const again = reasons();
+  assert.ok(again.every((r) => !r.fields?.includes('mutated')));
+  assert.deepEqual(
+    again.filter((r) => r.fields?.length).map((r) => r.fields),
+    asked.map((r) => r.fields!.filter((f) => f !== 'mutated')),
+  );
+});

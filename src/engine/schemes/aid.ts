@@ -4,7 +4,7 @@
  * reasons, notes with their `when`, payments, renewals, secteur 2 proration. Each kind file only computes
  * its amounts, through the one rule context below.
  */
-import { evaluate, fill, localized, pickText, type Context, type Variant, type Vars, type Verdict } from '../conditions.js';
+import { evaluate, FALSE, fill, localized, pickText, TRUE, type Context, type Variant, type Vars, type Verdict } from '../conditions.js';
 import { addMonths, addYears, dayAfter, dayOf, monthOf, yearOf, yearsBetween } from '../dates.js';
 import type { Specialty } from '../rules/ruleset.js';
 import type { ConditionRules, Figure, RegimeRules, SchemeRules, TextRules } from '../rules/schema.js';
@@ -165,7 +165,7 @@ class AidRun implements Aid {
   }
   fact(name: string): Verdict {
     const value = name === 'held' ? !!this.held : name === 'closed' ? this.closed : this.extra[name];
-    return { value: typeof value === 'boolean' ? value : null, fields: [] };
+    return value === true ? TRUE : value === false ? FALSE : { value: null, fields: [] };
   }
   fig(name: string): Figure | undefined {
     return this.regime.params?.[name];
@@ -230,7 +230,8 @@ export function conditionReason(c: ConditionRules, aid: Aid): Reason | undefined
     v.value,
     aid.pick(c.text, variantOf(v.value)),
     aid.src(c.sources),
-    v.fields.length || w.value === null ? v.fields : undefined,
+    // A copy: verdicts are shared between evaluations, a reason is the caller's to keep.
+    v.fields.length || w.value === null ? [...v.fields] : undefined,
   );
   if (c.inferred && w.value) r.estimate = true;
   return r;
@@ -276,7 +277,8 @@ export function evaluateAid(scheme: SchemeRules, profile: Profile, env: Env, com
   if (!regime) {
     // Closed to new contracts (or not open yet) on that date: say since / from when, and what replaces it.
     const after = scheme.regimes.find((r) => r.signedFrom && start < r.signedFrom.date) ?? scheme.regimes[0];
-    const before = [...scheme.regimes].reverse().find((r) => r.signedTo && start > r.signedTo.date);
+    let before: RegimeRules | undefined;
+    for (const r of scheme.regimes) if (r.signedTo && start > r.signedTo.date) before = r; // the last one
     const edge = before?.signedTo
       ? { d: dayAfter(before.signedTo.date), s: before.signedTo.sources, t: generic.ended }
       : { d: after.signedFrom?.date ?? start, s: after.signedFrom?.sources ?? scheme.sources, t: generic.notYet };
