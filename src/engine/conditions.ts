@@ -117,8 +117,8 @@ export function formatNumber(n: number, lang: Lang): string {
 export const localized = <T, K extends keyof T & string>(o: T, key: K, lang: Lang): T[K] =>
   (lang === 'en' && o[(key === 'text' ? 'en' : `${key}_en`) as K]) || o[key];
 
-/** Values texts interpolate: a record, or a lookup function. */
-export type Vars = Record<string, unknown> | ((name: string) => unknown);
+/** Values texts interpolate: a record, or an object that looks them up (a rule context). */
+export type Vars = Record<string, unknown> | { get(name: string): unknown };
 
 /** Picks the text variant for a verdict and language, and fills `{placeholders}` from `vars`. */
 export type Variant = 'ok' | 'ko' | 'unknown';
@@ -140,7 +140,7 @@ export function fill(raw: string | undefined, vars: Vars, lang: Lang): string {
   if (parts.length === 1) return raw;
   let out = parts[0];
   for (let i = 1; i < parts.length; i += 2) {
-    const v = typeof vars === 'function' ? vars(parts[i]) : vars[parts[i]];
+    const v = typeof vars.get === 'function' ? (vars as Context).get(parts[i]) : (vars as Record<string, unknown>)[parts[i]];
     // Values are strings, numbers or booleans (never objects: the engine sets them).
     out += (v === undefined ? '…' : typeof v === 'number' ? formatNumber(v, lang) : `${v as string | boolean}`) + parts[i + 1];
   }

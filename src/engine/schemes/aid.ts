@@ -113,7 +113,10 @@ const ASK_FOR: Record<string, string> = {
 class AidRun implements Aid {
   /** Values set by the mechanism beside the profile's; `vars` reads both. */
   readonly extra: Record<string, unknown> = {};
-  readonly vars: (name: string) => unknown;
+  /** Texts read their values from the context itself (no closure per evaluation). */
+  get vars(): Vars {
+    return this;
+  }
   regime!: RegimeRules;
   amount: number | undefined;
   readonly specialty?: Specialty;
@@ -128,7 +131,6 @@ class AidRun implements Aid {
     readonly result: SchemeResult,
     private readonly closed: boolean,
   ) {
-    this.vars = (name) => this.get(name);
     this.specialty = profile.specialty ? env.rules.specialties.get(profile.specialty) : undefined;
     env.priorities?.set(result, this.priorities);
   }
