@@ -14,7 +14,7 @@ import { handWritten } from './fixtures/assistant-medical.hand.mjs';
 import { publicodesRules, situationOf, TOTAL } from './fixtures/assistant-medical.publicodes.mjs';
 import { OPTIONS, readRules } from './fixtures/assistant-medical.rules.mjs';
 import { isolatedInterleaved } from './lib/isolated.mjs';
-import { interleaved, perItem } from './lib/measure.mjs';
+import { allocatedPerItem, interleaved, perItem } from './lib/measure.mjs';
 import { random } from './lib/random.mjs';
 
 export const AS_OF = '2026-12-01';
@@ -260,6 +260,16 @@ export async function engineBench({ quick = false } = {}) {
       status: ratioHand <= GOAL_HAND ? 'OK (goal met)' : 'goal not met',
     },
   );
+
+  // Allocation (issue 11: « an engine that allocates less »): a figure the machine's load does not move.
+  {
+    const am = await allocatedPerItem((p) => simulate(p, { schemes: ['assistant-medical'], asOf: AS_OF }), timed);
+    const set = await allocatedPerItem((p) => simulate(p, { asOf: AS_OF }), timed);
+    rows.push({
+      measure: `Allocated per call, same profiles (V8's sampling heap profiler, freed objects included): simulate() for the assistant médical alone / the default national set`,
+      result: `${(am / 1024).toFixed(1)} KB / ${(set / 1024).toFixed(1)} KB`,
+    });
+  }
 
   // Hostile input (issue 12): a host passing a huge `schemes` list; simulate() keeps the first MAX_SCHEMES.
   {

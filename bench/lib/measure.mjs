@@ -112,3 +112,32 @@ export function interleaved(fns, items, { rounds = 7, minMs = 150, warmMs = 1000
   if (sink === -1) console.log(sink);
   return summarize(samples, passes, rounds);
 }
+
+/**
+ * Bytes allocated per item by `fn` (after a warm-up), from V8's sampling heap profiler with the objects the
+ * collector has freed kept in the samples: a figure that does not move with the machine's load, unlike timings.
+ * Sampling: within a few per cent over the ~10 000 calls made here.
+ */
+export async function allocatedPerItem(fn, items, { passes = 40, warmPasses = 200, interval = 256 } = {}) {
+  const { Session } = await import('node:inspector/promises');
+  let sink = 0;
+  const pass = () => {
+    for (let i = 0; i < items.length; i++) if (fn(items[i]) === sink) sink++;
+  };
+  for (let p = 0; p < warmPasses; p++) pass();
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post('HeapProfiler.startSampling', {
+      samplingInterval: interval,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+    for (let p = 0; p < passes; p++) pass();
+    const { profile } = await session.post('HeapProfiler.stopSampling');
+    const bytes = profile.samples.reduce((sum, s) => sum + s.size, 0);
+    return bytes / (passes * items.length);
+  } finally {
+    session.disconnect();
+  }
+}
