@@ -218,7 +218,8 @@ const configs = [
   {
     // Exactly one file, for those who want that: everything inlined (larger before the first answer).
     input: 'src/index.ts',
-    plugins: plugins({ browser: true }),
+    // The hint too (A/B as for the entry: the first answer 8 ms sooner at 1×, about 20 ms at 4×).
+    plugins: [...plugins({ browser: true }), production && compileHint()].filter(Boolean),
     onwarn,
     output: {
       file: 'dist/aide-assistant-medical.single.js',
