@@ -473,7 +473,7 @@ export class AideAssistantMedical extends LitElement {
         first || !ui
           ? nothing
           : ui.toolbar(
-              { copy: () => void this.share.copy(this.shareLink()), print: () => ui.printWidget(this), reset: () => this.reset() },
+              { copy: () => void ui.copyLink(this.share, this.shareLink()), print: () => ui.printWidget(this), reset: () => this.reset() },
               { state: this.share.state, link: () => this.shareLink() },
             )
       }

@@ -12,7 +12,7 @@ if (questionTexts) restoreTexts(questionTexts);
 
 export { QuestionsController, type QuestionsHost } from './controllers/questions.js';
 export { answersSummary, questionsForm, type QuestionHandlers } from './templates/questions.js';
-export { printWidget, toolbar } from './templates/toolbar.js';
+export { copyLink, printWidget, toolbar } from './templates/toolbar.js';
 export { interactionStyles } from './interaction.styles.js';
 // The assistant's tools read typed numbers and word the working times as the questions do; they take them from
 // here (this chunk is loaded when the first instance connects, before any tool): one chunk, not a third one shared.

@@ -1,6 +1,6 @@
 /**
  * The shared link: on connection, this instance's answers (and a contract's follow-up) from the URL fragment
- * (its own key only); on demand, the page's address with them, copied to the clipboard or shown to copy by hand.
+ * (its own key only); on demand, the page's address with them (copied by the toolbar's copyLink).
  * The widget never rewrites the page's URL.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -50,15 +50,9 @@ export class ShareLinkController implements ReactiveController {
     return linkWithAnswers(location.href, fragmentKey(this.host.id), answers, followUp);
   }
 
-  async copy(link: string): Promise<void> {
-    this.state = '';
-    try {
-      await navigator.clipboard.writeText(link);
-      this.state = 'copied';
-    } catch {
-      // No clipboard (insecure page, permission refused): the link is shown to copy by hand.
-      this.state = 'manual';
-    }
+  /** Says how a copy went (the copying itself comes with the toolbar, in the interaction chunk: see copyLink). */
+  show(state: ShareLinkController['state']): void {
+    this.state = state;
     this.host.requestUpdate();
   }
 }

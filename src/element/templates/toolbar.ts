@@ -4,6 +4,7 @@
  */
 import { html, nothing } from 'lit';
 import { msg } from '@lit/localize';
+import type { ShareLinkController } from '../controllers/share-link.js';
 import { fire } from '../events.js';
 
 export interface ToolbarHandlers {
@@ -29,6 +30,17 @@ export function toolbar(on: ToolbarHandlers, share: { state: '' | 'copied' | 'ma
           : nothing
     }
   </div>`;
+}
+
+/** Copies the link to the clipboard; when the clipboard refuses (insecure page, permission), it is shown to copy by hand. */
+export async function copyLink(share: Pick<ShareLinkController, 'state' | 'show'>, link: string): Promise<void> {
+  share.state = '';
+  try {
+    await navigator.clipboard.writeText(link);
+    share.show('copied');
+  } catch {
+    share.show('manual');
+  }
 }
 
 /** The element whose shadow root holds the control an event came from. */
