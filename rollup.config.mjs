@@ -138,7 +138,7 @@ function plugins({ browser, minify = production, french = false, split = false }
  * V8's explicit compile hint (Chrome 136+; other engines read a comment): every function of the entry chunk is compiled
  * while the file streams in, off the main thread, instead of on first call on it. The entry holds what the first
  * answer runs and little else, so nearly all of it runs at once anyway; measured in headless Chromium, the first
- * answer comes 14 to 17 ms sooner at 1× CPU and about 70 ms sooner at 4× (bench/pages/widget.html, 15 loads each).
+ * answer comes 14 to 21 ms sooner at 1× CPU and about 70 ms sooner at 4× (bench/pages/widget.html, 15 loads each).
  * Added after minification (terser keeps license comments only); the source map gets one empty line in front.
  */
 function compileHint() {

@@ -20,8 +20,6 @@ const startsRegExp = (before) => /(?:^|[(,=:[!&|?{};+\-*%<>~^]|\breturn|\btypeof
  */
 export function stripHtmlIndent(code) {
   let out = '';
-  let i = 0;
-  // Copies code (outside any template) up to the next template literal, skipping strings and comments.
   const n = code.length;
 
   /** Reads a template literal starting at the backtick `at`; returns its end (after the closing backtick). */
@@ -111,6 +109,7 @@ export function stripHtmlIndent(code) {
     return j + 1;
   }
 
-  while (i < n) i = token(i);
+  // Code outside any template: token by token (strings, comments and regular expressions whole).
+  for (let i = 0; i < n;) i = token(i);
   return out;
 }

@@ -17,7 +17,7 @@
  */
 import { once } from 'node:events';
 import { Worker } from 'node:worker_threads';
-import { median } from './measure.mjs';
+import { median, summarize } from './measure.mjs';
 
 /**
  * @param {string} factoriesUrl module whose exports make the functions
@@ -55,18 +55,9 @@ export async function isolatedInterleaved(factoriesUrl, contestants, items, { ro
     for (let r = 0; r < rounds; r++)
       for (let k = 0; k < isolates; k++)
         for (const name of names) samples[name][k].push(await ask(workers[name][k], { run: passes[name] }));
-    const out = {};
-    for (const name of names) {
-      const all = samples[name].flat();
-      out[name] = {
-        wall: median(all.map((s) => s.wall)),
-        cpu: median(all.map((s) => s.cpu)),
-        passes: passes[name],
-        isolates: samples[name].map((runs) => median(runs.map((s) => s.wall))),
-      };
-    }
-    out.ratio = (a, b) => median(samples[a].flatMap((runs, k) => runs.map((s, r) => s.wall / samples[b][k][r].wall)));
-    out.rounds = rounds;
+    // Flattened in the same order for every name, so that summarize() pairs the runs of the same round and isolate.
+    const out = summarize(Object.fromEntries(names.map((n) => [n, samples[n].flat()])), passes, rounds);
+    for (const name of names) out[name].isolates = samples[name].map((runs) => median(runs.map((s) => s.wall)));
     out.isolates = isolates;
     return out;
   } finally {
