@@ -11,8 +11,9 @@
  *
  * Both engines run in this one process, in interleaved rounds on the engine bench's random profiles: a change of load
  * hits both alike, where two processes drew different JIT and collector decisions and differed by ±10 % with the same
- * code. A third contestant, A again from a copy of its file (a module of its own), gives the noise floor of the same
- * run: a ratio B ÷ A inside A′ ÷ A's spread is no change. Figures, never assertions.
+ * code (`interleaved()` of bench/lib/measure.mjs). A third contestant, A again as another module instance (its URL
+ * with a query), gives the noise floor of the same run: a ratio B ÷ A inside A′ ÷ A's spread is no change. Figures,
+ * never assertions.
  *
  * The three share one heap: an engine that allocates much more than the others (an old revision) charges them with
  * its garbage collection, and A′ ÷ A then strays far from 1; the run says so itself. Measured on this project's
@@ -26,7 +27,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AS_OF, randomProfiles } from './engine.mjs';
 import { readRules } from './fixtures/assistant-medical.rules.mjs';
-import { median, timePasses, warmUp } from './lib/measure.mjs';
+import { interleaved } from './lib/measure.mjs';
 import { root } from '../scripts/bundle-sizes.mjs';
 
 const usage = 'usage: node bench/ab.mjs <A> <B> [--schemes all|<id>] [--rounds N]  (A, B: an engine-core.js, a git revision, or worktree)';
@@ -100,33 +101,23 @@ try {
   const options = schemes === 'all' ? { asOf: AS_OF } : { schemes: [schemes], asOf: AS_OF };
   const check = simulate.A(profiles[0], options);
   if (!check.schemes.length) throw new Error(`no scheme '${schemes}' in engine A`);
-  let sink = 0;
-  const pass = (f) => () => {
-    for (const p of profiles) if (f(p, options) === sink) sink++;
-  };
-  const names = Object.keys(simulate);
-  const passes = Object.fromEntries(names.map((n) => [n, warmUp(pass(simulate[n]), 1000, 40)]));
-  const samples = Object.fromEntries(names.map((n) => [n, []]));
-  for (let r = 0; r < rounds; r++) {
-    // The order turns every round: none always runs first, after the same other.
-    const order = names.map((_, i) => names[(i + r) % names.length]);
-    for (const n of order) samples[n].push(timePasses(pass(simulate[n]), passes[n], profiles.length).wall);
-  }
-  const ratios = (n) => samples[n].map((t, i) => t / samples.A[i]).sort((a, b) => a - b);
+  const t = interleaved(Object.fromEntries(Object.entries(simulate).map(([name, f]) => [name, (p) => f(p, options)])), profiles, {
+    rounds,
+    minMs: 40,
+  });
   const quartiles = (xs) => `${xs[Math.floor(xs.length / 4)].toFixed(3)}–${xs[Math.floor((3 * xs.length) / 4)].toFixed(3)}`;
   const what = schemes === 'all' ? 'the default national set' : schemes;
   console.log(`simulate(), ${what}, ${profiles.length} random profiles, ${rounds} interleaved rounds (median µs per profile):`);
-  for (const n of names)
+  for (const n of Object.keys(simulate))
     console.log(
-      `  ${n.padEnd(2)} ${median(samples[n]).toFixed(2)} µs  ${n === 'A' ? args[0] : n === 'B' ? args[1] : `${args[0]} again (noise floor)`}`,
+      `  ${n.padEnd(2)} ${t[n].wall.toFixed(2)} µs  ${n === 'A' ? args[0] : n === 'B' ? args[1] : `${args[0]} again (noise floor)`}`,
     );
-  const b = ratios('B');
-  const noise = ratios("A'");
+  const b = t.ratios('B', 'A');
+  const noise = t.ratios("A'", 'A');
   console.log(
-    `  B ÷ A  ${median(b).toFixed(3)} (quartiles ${quartiles(b)}; B faster in ${b.filter((x) => x < 1).length} of ${rounds} rounds)`,
+    `  B ÷ A  ${t.ratio('B', 'A').toFixed(3)} (quartiles ${quartiles(b)}; B faster in ${b.filter((x) => x < 1).length} of ${rounds} rounds)`,
   );
-  console.log(`  A′ ÷ A ${median(noise).toFixed(3)} (quartiles ${quartiles(noise)}): the same code, for scale`);
-  if (sink === -1) console.log(sink);
+  console.log(`  A′ ÷ A ${t.ratio("A'", 'A').toFixed(3)} (quartiles ${quartiles(noise)}): the same code, for scale`);
 } catch (e) {
   console.error(`bench:ab: ${e instanceof Error ? e.message : e}`);
   process.exitCode = 1;

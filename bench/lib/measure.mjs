@@ -66,14 +66,15 @@ export function timePasses(pass, passes, itemCount) {
 }
 
 /**
- * Interleaved rounds' samples (per name, one { wall, cpu } per round) → per name the medians, and `ratio(a, b)`: the
- * median over rounds of a's wall time ÷ b's in the same round.
+ * Interleaved rounds' samples (per name, one { wall, cpu } per round) → per name the medians, `ratios(a, b)`: a's wall
+ * time ÷ b's in the same round, for every round, sorted, and `ratio(a, b)`: their median.
  */
 export function summarize(samples, passes, rounds) {
   const out = {};
   for (const [name, s] of Object.entries(samples))
     out[name] = { wall: median(s.map((x) => x.wall)), cpu: median(s.map((x) => x.cpu)), passes: passes[name] };
-  out.ratio = (a, b) => median(samples[a].map((s, i) => s.wall / samples[b][i].wall));
+  out.ratios = (a, b) => samples[a].map((s, i) => s.wall / samples[b][i].wall).sort((x, y) => x - y);
+  out.ratio = (a, b) => median(out.ratios(a, b));
   out.rounds = rounds;
   return out;
 }
